@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CivicPairing.Web.Data.Imports;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CivicPairing.Web.Auditing;
+
+/// <summary>
+/// Turns the change tracker's pending changes into audit rows. Captures old values before the
+/// save and keys after it, because new rows get their database keys only when saved.
+/// </summary>
+internal sealed class AuditRecorder
+{
+    // Secrets and bookkeeping that would only add noise (or leak hashes) to the log.
+    private static readonly HashSet<string> IgnoredProperties =
+    [
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount",
+        "NormalizedUserName", "NormalizedEmail", "NormalizedName", "Version",
+    ];
+
+    private static readonly HashSet<Type> IgnoredTypes = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport)];
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before)> _pending = [];
+    private readonly IAuditActor? _actor;
+    private readonly string? _note;
+
+    public AuditRecorder(ChangeTracker tracker, IAuditActor? actor, string? note)
+    {
+        _actor = actor;
+        _note = note;
+        tracker.DetectChanges();
+        foreach (var entry in tracker.Entries())
+        {
+            if (IgnoredTypes.Contains(entry.Metadata.ClrType) || entry.Metadata.IsOwned())
+            {
+                continue;
+            }
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    _pending.Add((entry, AuditAction.Create, null));
+                    break;
+                case EntityState.Deleted:
+                    _pending.Add((entry, AuditAction.Delete, Values(entry, p => p.OriginalValue, modifiedOnly: false)));
+                    break;
+                case EntityState.Modified:
+                    var before = Values(entry, p => p.OriginalValue, modifiedOnly: true);
+                    if (before.Count > 0)
+                    {
+                        _pending.Add((entry, AuditAction.Update, before));
+                    }
+                    break;
+            }
+        }
+    }
+
+    public bool HasWork => _pending.Count > 0;
+
+    public IEnumerable<AuditEntry> Complete()
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (entry, action, before) in _pending)
+        {
+            Dictionary<string, object?>? after = action switch
+            {
+                AuditAction.Create => Values(entry, p => p.CurrentValue, modifiedOnly: false),
+                AuditAction.Update => before!.Keys.ToDictionary(k => k, k => Normalize(entry.Property(k).CurrentValue)),
+                _ => null,
+            };
+            yield return new AuditEntry
+            {
+                At = now,
+                UserId = _actor?.UserId,
+                UserName = _actor?.UserName ?? "system",
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Action = action,
+                Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+                After = after is null ? null : JsonSerializer.Serialize(after, Json),
+                Note = _note,
+            };
+        }
+    }
+
+    private static Dictionary<string, object?> Values(EntityEntry entry, Func<PropertyEntry, object?> pick, bool modifiedOnly)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() is false && name != "Discriminator")
+            {
+                continue;
+            }
+            if (modifiedOnly && (!property.IsModified || Equals(property.OriginalValue, property.CurrentValue)))
+            {
+                continue;
+            }
+            values[name] = Normalize(pick(property));
+        }
+        return values;
+    }
+
+    private static object? Normalize(object? value) => value switch
+    {
+        Enum e => e.ToString(),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? ""
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    }
+}

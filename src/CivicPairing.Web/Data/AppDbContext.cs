@@ -1,0 +1,87 @@
+using CivicPairing.Domain.Pairings;
+using CivicPairing.Domain.Registry;
+using CivicPairing.Web.Auditing;
+using CivicPairing.Web.Data.Imports;
+using CivicPairing.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPairing.Web.Data;
+
+/// <summary>
+/// The one DbContext, used directly by controllers (docs/adr/0001). Each provider has a thin
+/// subclass so that SQLite and SQL Server keep their own migrations.
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+{
+    private readonly IAuditActor? _actor;
+
+    protected AppDbContext(DbContextOptions options, IAuditActor? actor) : base(options)
+    {
+        _actor = actor;
+    }
+
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<Pairing> Pairings => Set<Pairing>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Set by a caller that wants a reason stored with the audit rows of the next save.</summary>
+    public string? AuditNote { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks there and natively elsewhere.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var recorder = new AuditRecorder(ChangeTracker, _actor, AuditNote);
+        if (!recorder.HasWork)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit rows commit together or not at all; keys of new rows are only
+        // known after the first save, hence two saves inside one transaction.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(recorder.Complete());
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            AuditNote = null;
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using CivicPairing.Domain.Registry;
+using Microsoft.AspNetCore.Identity;
+
+namespace CivicPairing.Web.Identity;
+
+public class AppUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 50;
+
+    public string DisplayName { get; set; } = "";
+    /// <summary>Set for a UnitLiaison: the one unit they act for.</summary>
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    /// <summary>Set for a CommunitySecretary: the one community they act for.</summary>
+    public int? CommunityId { get; set; }
+    public Community? Community { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,125 @@
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPairing.Web.Infrastructure.Commands;
+
+/// <summary>
+/// Operator commands run through the portal's own executable, so they share its configuration:
+/// `dotnet run --project src/CivicPairing.Web -- backup [--out FILE]` and
+/// `dotnet run --project src/CivicPairing.Web -- create-admin --user NAME --password PASS`.
+/// </summary>
+public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
+{
+    public static readonly IReadOnlyList<string> Names = ["backup", "create-admin"];
+
+    public static AppCommand Parse(string[] args)
+    {
+        if (args.Length == 0 || !Names.Contains(args[0]))
+        {
+            return new AppCommand(null, new Dictionary<string, string>(), args);
+        }
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var hostArgs = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length && Names.Contains(args[0]) && IsCommandOption(args[0], arg[2..]))
+            {
+                options[arg[2..]] = args[++i];
+            }
+            else
+            {
+                hostArgs.Add(arg);
+            }
+        }
+        return new AppCommand(args[0], options, [.. hostArgs]);
+    }
+
+    private static bool IsCommandOption(string command, string option) => (command, option) switch
+    {
+        ("backup", "out") => true,
+        ("create-admin", "user" or "password" or "name") => true,
+        _ => false,
+    };
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        await DatabaseSetup.PrepareAsync(app.Services);
+        return Name switch
+        {
+            "backup" => await BackupAsync(app),
+            "create-admin" => await CreateAdminAsync(app),
+            _ => 2,
+        };
+    }
+
+    /// <summary>
+    /// Copies the live SQLite database with SQLite's online backup API: consistent even while the
+    /// portal is writing, unlike a file copy of a WAL database.
+    /// </summary>
+    private async Task<int> BackupAsync(WebApplication app)
+    {
+        if (DatabaseSetup.ProviderName(app.Configuration) != DatabaseSetup.Sqlite)
+        {
+            await Console.Error.WriteLineAsync("backup copies the SQLite database; back up SQL Server with BACKUP DATABASE (docs/operations.md).");
+            return 2;
+        }
+        var source = DatabaseSetup.SqliteConnectionString(app.Configuration, app.Environment);
+        var sourcePath = new SqliteConnectionStringBuilder(source).DataSource;
+        var target = Options.TryGetValue("out", out var outPath)
+            ? Path.GetFullPath(outPath)
+            : Path.Combine(Path.GetDirectoryName(sourcePath)!, "backups", $"civicpairing-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+        if (File.Exists(target))
+        {
+            await Console.Error.WriteLineAsync($"{target} exists already; choose another --out.");
+            return 2;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using (var from = new SqliteConnection(source))
+        await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
+        {
+            await from.OpenAsync();
+            await to.OpenAsync();
+            from.BackupDatabase(to);
+        }
+        Console.WriteLine($"Backup written to {target} ({new FileInfo(target).Length:N0} bytes).");
+        return 0;
+    }
+
+    private async Task<int> CreateAdminAsync(WebApplication app)
+    {
+        if (!Options.TryGetValue("user", out var userName) || !Options.TryGetValue("password", out var password))
+        {
+            await Console.Error.WriteLineAsync("usage: create-admin --user NAME --password PASSWORD [--name DISPLAY-NAME]");
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await Seeding.RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            await Console.Error.WriteLineAsync($"User {userName} exists already.");
+            return 2;
+        }
+        var user = new AppUser { UserName = userName, DisplayName = Options.GetValueOrDefault("name") ?? userName, CreatedAt = DateTimeOffset.UtcNow };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, Roles.Admin);
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Description);
+            }
+            return 1;
+        }
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Console.WriteLine($"Administrator {userName} created ({await db.Users.CountAsync()} accounts in all).");
+        return 0;
+    }
+}

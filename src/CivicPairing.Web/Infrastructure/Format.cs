@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace CivicPairing.Web.Infrastructure;
+
+/// <summary>How dates and money read in the current UI culture (2026年11月24日, ¥58,490.00).</summary>
+public static class Format
+{
+    public static string Date(DateOnly date) =>
+        date.ToString(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "yyyy年M月d日" : "d MMM yyyy", CultureInfo.CurrentUICulture);
+
+    public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(instant.ToLocalTime().DateTime));
+
+    public static string DateTime(DateTimeOffset instant) =>
+        Date(instant) + " " + instant.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Money is always yuan, whatever the UI language.</summary>
+    public static string Money(decimal yuan) => "¥" + yuan.ToString("N2", CultureInfo.CurrentUICulture);
+
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentUICulture);
+}
