@@ -1,7 +1,7 @@
 namespace CivicPairing.Domain.Registry;
 
 /// <summary>社区 or 村: an urban community or a village that units pair with.</summary>
-public class Community
+public class Community : IRegistryRecord
 {
     public const int NameMaxLength = 100;
     public const int StreetMaxLength = 100;

@@ -1,7 +1,7 @@
 namespace CivicPairing.Domain.Registry;
 
 /// <summary>单位: a government bureau, firm, school, hospital … that pairs with communities.</summary>
-public class Unit
+public class Unit : IRegistryRecord
 {
     public const int NameMaxLength = 100;
     public const int PersonNameMaxLength = 50;

@@ -45,10 +45,5 @@ public static class EnumText
         return false;
     }
 
-    // Imports come from Chinese spreadsheets whatever language the importer's UI is in.
-    private static readonly System.Resources.ResourceManager Strings =
-        new("CivicPairing.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
-
-    private static string? ChineseName(Enum value) =>
-        Strings.GetString(EnglishName(value), new System.Globalization.CultureInfo(Localization.Chinese));
+    private static string? ChineseName(Enum value) => Translations.Chinese(EnglishName(value));
 }

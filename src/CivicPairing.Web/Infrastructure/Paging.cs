@@ -2,7 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Infrastructure;
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+public interface IPageInfo
+{
+    int Page { get; }
+    int PageCount { get; }
+    int Total { get; }
+    int FirstIndex { get; }
+    int LastIndex { get; }
+}
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total) : IPageInfo
 {
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public bool HasPrevious => Page > 1;

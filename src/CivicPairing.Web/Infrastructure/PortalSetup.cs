@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CivicPairing.Web.Auditing;
 using CivicPairing.Web.Data;
@@ -12,6 +14,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 namespace CivicPairing.Web.Infrastructure;
@@ -32,6 +36,8 @@ public static class PortalSetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<PartyAccess>();
+        services.AddScoped<Infrastructure.Imports.SpreadsheetImport>();
         services.AddAppDatabase(configuration, builder.Environment);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -41,11 +47,13 @@ public static class PortalSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -81,9 +89,27 @@ public static class PortalSetup
         });
 
         services.AddAppLocalization();
+        // Chinese text goes out as characters, not as &#x…; escapes: readable source, a third of the bytes.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            // Model binding's own messages ("abc" typed into a number field) in the user's language too.
+            var l = factory.Create(typeof(SharedResource));
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => l["'{0}' is not a valid value for {1}.", value, field]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["'{0}' is not valid.", value]);
+            messages.SetUnknownValueIsInvalidAccessor(field => l["'{0}' is not a valid value for {1}.", "", field]);
+            messages.SetValueIsInvalidAccessor(value => l["'{0}' is not valid.", value]);
+            messages.SetValueMustBeANumberAccessor(field => l["{0} must be a number.", field]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => l["{0} must be a number.", ""]);
+            messages.SetValueMustNotBeNullAccessor(_ => l["A value is required."]);
+            messages.SetMissingKeyOrValueAccessor(() => l["A value is required."]);
+            messages.SetMissingBindRequiredValueAccessor(_ => l["A value is required."]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => l["A value is required."]);
+        });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
         services.AddHealthChecks()

@@ -1,0 +1,63 @@
+using CivicPairing.Domain.Registry;
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Registry;
+using CivicPairing.Web.Features.Units;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using CivicPairing.Web.Infrastructure.Imports;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Communities;
+
+public sealed record CommunityListPage(CommunityListQuery Query, PagedList<CommunityRow> Communities, IReadOnlyList<string> Streets);
+
+public sealed record CommunityRow(Community Community, int ActivePairings);
+
+public sealed record CommunityDetailsPage(Community Community, IReadOnlyList<PairedParty> Pairings, bool CanEdit);
+
+/// <summary>The registry of communities and villages (社区/村): the office keeps it; a secretary sees their own.</summary>
+[Authorize(Roles = Roles.OfficeOrAdmin)]
+public sealed class CommunitiesController(
+    AppDbContext db, IValidator<CommunityInput> validator, SpreadsheetImport import, PartyAccess access, IStringLocalizer<SharedResource> l)
+    : RegistryController<Community, CommunityInput>(db, validator, import, l)
+{
+    protected override string ImportKind => CommunitySheet.ImportKind;
+    protected override IReadOnlyList<SheetColumn<Community, CommunityInput>> Columns => CommunitySheet.Columns;
+    protected override string ListTitle => L["Communities"];
+    protected override string ImportTitle => L["Import communities and villages"];
+    protected override CommunityInput ToInput(Community record) => CommunityInput.From(record);
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CommunityListQuery query, CancellationToken ct)
+    {
+        var page = await query.Apply(Db.Communities.AsNoTracking(), Db.Pairings)
+            .Select(c => new CommunityRow(c, Db.Pairings.Count(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active)))
+            .ToPagedListAsync(query.Page, ct: ct);
+        var streets = await Db.Communities.AsNoTracking().Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        return View(new CommunityListPage(query, page, streets));
+    }
+
+    [HttpGet]
+    public IActionResult Export(CommunityListQuery query, string format) => ExportFile(format, query.Apply(Db.Communities.AsNoTracking(), Db.Pairings));
+
+    [Authorize]
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var community = await Db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (community is null || !await access.CanViewCommunityAsync(User, id, ct))
+        {
+            return NotFound();
+        }
+        var pairings = await Db.Pairings.AsNoTracking()
+            .Where(p => p.CommunityId == id)
+            .OrderBy(p => p.Status).ThenBy(p => p.Unit!.Name)
+            .Select(p => new PairedParty(p.Id, p.UnitId, p.Unit!.Name, null, p.Status, p.StartDate))
+            .ToListAsync(ct);
+        return View(new CommunityDetailsPage(community, pairings, User.IsOfficeOrAdmin()));
+    }
+}

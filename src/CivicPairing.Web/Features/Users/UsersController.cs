@@ -1,0 +1,229 @@
+using System.Security.Claims;
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Users;
+
+public sealed class UserListQuery : ListQuery
+{
+    public string? Role { get; set; }
+
+    public override Dictionary<string, string?> ToRouteValues()
+    {
+        var values = BaseRouteValues();
+        values["role"] = Role;
+        return values;
+    }
+}
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, string? UnitName, string? CommunityName, DateTimeOffset? LockoutEnd)
+{
+    public bool IsLocked => LockoutEnd > DateTimeOffset.UtcNow;
+}
+
+public sealed record UserListPage(UserListQuery Query, PagedList<UserRow> Users);
+
+public sealed record UserFormPage(UserInput Input, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Communities, bool IsLocked);
+
+/// <summary>Accounts are made by the administrator only: there is no self-registration.</summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed class UsersController(
+    AppDbContext db, UserManager<AppUser> users, IValidator<UserInput> validator, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(UserListQuery query, CancellationToken ct)
+    {
+        var rows = from u in db.Users.AsNoTracking()
+                   let role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault()
+                   select new UserRow(u.Id, u.UserName!, u.DisplayName, role, u.Unit!.Name, u.Community!.Name, u.LockoutEnd);
+        if (query.SearchText is { } q)
+        {
+            rows = rows.Where(r => r.UserName.Contains(q) || r.DisplayName.Contains(q));
+        }
+        if (!string.IsNullOrEmpty(query.Role))
+        {
+            rows = rows.Where(r => r.Role == query.Role);
+        }
+        rows = query.Desc ? rows.OrderByDescending(r => r.UserName) : rows.OrderBy(r => r.UserName);
+        return View(new UserListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct)));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Create(CancellationToken ct) => View("Edit", await FormAsync(new UserInput(), false, ct));
+
+    [HttpPost]
+    public async Task<IActionResult> Create(UserInput input, CancellationToken ct)
+    {
+        input.Id = null;
+        if (await IsValidAsync(input, ct))
+        {
+            var user = new AppUser { UserName = input.UserName!.Trim(), CreatedAt = DateTimeOffset.UtcNow };
+            Apply(input, user);
+            var result = await users.CreateAsync(user, input.Password!);
+            if (result.Succeeded)
+            {
+                await users.AddToRoleAsync(user, input.Role!);
+                TempData["Success"] = l["Account {0} was created. Give the user the initial password in person.", user.UserName].Value;
+                return RedirectToAction(nameof(Index));
+            }
+            AddErrors(result);
+        }
+        input.Password = null;
+        return View("Edit", await FormAsync(input, false, ct));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        var input = new UserInput
+        {
+            Id = user.Id, UserName = user.UserName, DisplayName = user.DisplayName, UnitId = user.UnitId, CommunityId = user.CommunityId,
+            Role = (await users.GetRolesAsync(user)).FirstOrDefault(), ConcurrencyStamp = user.ConcurrencyStamp,
+        };
+        return View(await FormAsync(input, await users.IsLockedOutAsync(user), ct));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(string id, UserInput input, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        input.Id = id;
+        input.UserName = user.UserName;
+        if (user.Id == CurrentUserId && input.Role != Roles.Admin)
+        {
+            ModelState.AddModelError(nameof(input.Role), l["You cannot take the administrator role from your own account."]);
+        }
+        if (await IsValidAsync(input, ct))
+        {
+            if (input.ConcurrencyStamp != user.ConcurrencyStamp)
+            {
+                ModelState.AddModelError("", l["Someone else changed this account while you were editing. Check the values and save again."]);
+                input.ConcurrencyStamp = user.ConcurrencyStamp;
+            }
+            else
+            {
+                Apply(input, user);
+                var result = await users.UpdateAsync(user);
+                if (result.Succeeded)
+                {
+                    var roles = await users.GetRolesAsync(user);
+                    if (!roles.SequenceEqual([input.Role!]))
+                    {
+                        await users.RemoveFromRolesAsync(user, roles);
+                        await users.AddToRoleAsync(user, input.Role!);
+                    }
+                    // Signs the user out elsewhere so the new role and binding take effect at once.
+                    await users.UpdateSecurityStampAsync(user);
+                    TempData["Success"] = l["Account {0} was saved.", user.UserName ?? ""].Value;
+                    return RedirectToAction(nameof(Index));
+                }
+                AddErrors(result);
+            }
+        }
+        return View(await FormAsync(input, await users.IsLockedOutAsync(user), ct));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> ResetPassword(string id, string? newPassword)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            TempData["Error"] = l["Enter the new password."].Value;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!result.Succeeded)
+        {
+            TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Description));
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Success"] = l["The password of {0} was reset. Give the user the new password in person.", user.UserName ?? ""].Value;
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> SetLocked(string id, bool locked)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (locked && user.Id == CurrentUserId)
+        {
+            TempData["Error"] = l["You cannot lock your own account."].Value;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (!locked)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+        else
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+        TempData["Success"] = (locked ? l["Account {0} is locked.", user.UserName ?? ""] : l["Account {0} is unlocked.", user.UserName ?? ""]).Value;
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    private string? CurrentUserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private static void Apply(UserInput input, AppUser user)
+    {
+        user.DisplayName = input.DisplayName!.Trim();
+        user.UnitId = input.Role == Roles.UnitLiaison ? input.UnitId : null;
+        user.CommunityId = input.Role == Roles.CommunitySecretary ? input.CommunityId : null;
+    }
+
+    private void AddErrors(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(UserInput.Password)
+                : error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(UserInput.UserName) : "";
+            ModelState.AddModelError(field, error.Description);
+        }
+    }
+
+    private async Task<bool> IsValidAsync(UserInput input, CancellationToken ct)
+    {
+        (await validator.ValidateAsync(input, ct)).AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+
+    private async Task<UserFormPage> FormAsync(UserInput input, bool isLocked, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive || u.Id == input.UnitId).OrderBy(u => u.Name)
+            .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
+        var communities = await db.Communities.AsNoTracking().Where(c => c.IsActive || c.Id == input.CommunityId).OrderBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+        return new UserFormPage(input, units, communities, isLocked);
+    }
+}

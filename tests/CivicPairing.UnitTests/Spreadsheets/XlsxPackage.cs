@@ -1,0 +1,67 @@
+using CivicPairing.Web.Infrastructure.Spreadsheets;
+using System.IO.Compression;
+using System.Xml;
+
+namespace CivicPairing.UnitTests.Spreadsheets;
+
+public class XlsxPackage
+{
+    const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    [Fact]
+    public async Task ContainsOnlyWellFormedXmlPartsWithABoldFrozenHeaderAndDateStyledDates()
+    {
+        using var file = new MemoryStream();
+        await XlsxWriter.WriteAsync(file, "报表", ["单位", "日期"], Rows.Of(["金墩社区", new DateOnly(2025, 3, 1)]));
+
+        file.Position = 0;
+        using var archive = new ZipArchive(file, ZipArchiveMode.Read);
+        var parts = archive.Entries.ToDictionary(e => e.FullName, Load);
+
+        Assert.Equal(
+            ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"],
+            parts.Keys.Order(StringComparer.Ordinal));
+
+        var ns = new XmlNamespaceManager(new NameTable());
+        ns.AddNamespace("x", Main);
+        var sheet = parts["xl/worksheets/sheet1.xml"];
+        var styles = parts["xl/styles.xml"];
+        Assert.Equal("frozen", sheet.SelectSingleNode("//x:sheetView/x:pane/@state", ns)?.Value);
+
+        var headerStyle = sheet.SelectSingleNode("//x:c[@r='A1']/@s", ns)!.Value!;
+        var headerFont = styles.SelectNodes("//x:cellXfs/x:xf", ns)![int.Parse(headerStyle)]!.Attributes!["fontId"]!.Value;
+        Assert.NotNull(styles.SelectNodes("//x:fonts/x:font", ns)![int.Parse(headerFont)]!.SelectSingleNode("x:b", ns));
+
+        var dateStyle = sheet.SelectSingleNode("//x:c[@r='B2']/@s", ns)!.Value!;
+        var dateFormatId = styles.SelectNodes("//x:cellXfs/x:xf", ns)![int.Parse(dateStyle)]!.Attributes!["numFmtId"]!.Value;
+        Assert.Equal("yyyy-mm-dd", styles.SelectSingleNode($"//x:numFmt[@numFmtId='{dateFormatId}']/@formatCode", ns)?.Value);
+        Assert.Equal("inlineStr", sheet.SelectSingleNode("//x:c[@r='A2']/@t", ns)?.Value);
+    }
+
+    [Theory]
+    [InlineData("2024/25 [季度]: a*b?c\\d", "2024_25 _季度__ a_b_c_d")]
+    [InlineData("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一")]
+    [InlineData("'quoted'", "quoted")]
+    [InlineData("  ", "Sheet1")]
+    public async Task NamesTheSheetWithinExcelsRules(string requested, string expected)
+    {
+        using var file = new MemoryStream();
+        await XlsxWriter.WriteAsync(file, requested, ["A"], Rows.Of());
+
+        file.Position = 0;
+        using var archive = new ZipArchive(file, ZipArchiveMode.Read);
+        var workbook = Load(archive.GetEntry("xl/workbook.xml")!);
+        var name = workbook.GetElementsByTagName("sheet", Main)[0]!.Attributes!["name"]!.Value;
+
+        Assert.Equal(expected, name);
+        Assert.True(name.Length <= 31);
+    }
+
+    static XmlDocument Load(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        var document = new XmlDocument();
+        document.Load(stream); // throws XmlException unless well-formed
+        return document;
+    }
+}
