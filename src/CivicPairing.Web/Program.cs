@@ -5,7 +5,8 @@ using CivicPairing.Web.Seeding;
 using Microsoft.Extensions.Localization;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A plain (not reloadable) start-up logger: the test host builds the portal many times in one process.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var command = AppCommand.Parse(args);

@@ -30,6 +30,11 @@ public static class Localization
     /// <summary>FluentValidation names fields by their [Display] name, translated like every label.</summary>
     public static void UseLocalizedValidatorNames(IStringLocalizer localizer)
     {
+        // FluentValidation's Chinese for a missing value says "不能为Null"; a clerk should read 不能为空.
+        foreach (var culture in new[] { "zh-CN", "zh" })
+        {
+            ((FluentValidation.Resources.LanguageManager)ValidatorOptions.Global.LanguageManager).AddTranslation(culture, "NotNullValidator", "'{PropertyName}' 不能为空。");
+        }
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : localizer[member.GetCustomAttribute<DisplayAttribute>()?.Name ?? member.Name].Value;
     }

@@ -9,5 +9,7 @@ public static class Translations
     private static readonly ResourceManager Strings = new("CivicPairing.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
     private static readonly CultureInfo ChineseCulture = new(Localization.Chinese);
 
-    public static string? Chinese(string key) => Strings.GetString(key, ChineseCulture);
+    /// <summary>The Chinese text for a key, or null; never falls back to the (absent) neutral resources.</summary>
+    public static string? Chinese(string key) =>
+        Strings.GetResourceSet(ChineseCulture, createIfNotExists: true, tryParents: false)?.GetString(key);
 }

@@ -20,7 +20,7 @@ public sealed record CommunityRow(Community Community, int ActivePairings);
 public sealed record CommunityDetailsPage(Community Community, IReadOnlyList<PairedParty> Pairings, bool CanEdit);
 
 /// <summary>The registry of communities and villages (社区/村): the office keeps it; a secretary sees their own.</summary>
-[Authorize(Roles = Roles.OfficeOrAdmin)]
+// Office actions carry their role; Details is open to every signed-in user and checks the row itself.
 public sealed class CommunitiesController(
     AppDbContext db, IValidator<CommunityInput> validator, SpreadsheetImport import, PartyAccess access, IStringLocalizer<SharedResource> l)
     : RegistryController<Community, CommunityInput>(db, validator, import, l)
@@ -31,6 +31,7 @@ public sealed class CommunitiesController(
     protected override string ImportTitle => L["Import communities and villages"];
     protected override CommunityInput ToInput(Community record) => CommunityInput.From(record);
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Index(CommunityListQuery query, CancellationToken ct)
     {
@@ -41,10 +42,10 @@ public sealed class CommunitiesController(
         return View(new CommunityListPage(query, page, streets));
     }
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public IActionResult Export(CommunityListQuery query, string format) => ExportFile(format, query.Apply(Db.Communities.AsNoTracking(), Db.Pairings));
 
-    [Authorize]
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Imports;
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -39,9 +41,11 @@ public abstract class RegistryController<TRecord, TInput>(
     protected IStringLocalizer<SharedResource> L { get; } = l;
     protected DbSet<TRecord> Records => Db.Set<TRecord>();
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public IActionResult Create() => View("Edit", new TInput());
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public async Task<IActionResult> Create(TInput input, CancellationToken ct)
     {
@@ -58,6 +62,7 @@ public abstract class RegistryController<TRecord, TInput>(
         return RedirectToAction("Details", new { id = record.Id });
     }
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
@@ -65,6 +70,7 @@ public abstract class RegistryController<TRecord, TInput>(
         return record is null ? NotFound() : View(ToInput(record));
     }
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public async Task<IActionResult> Edit(int id, TInput input, CancellationToken ct)
     {
@@ -90,6 +96,7 @@ public abstract class RegistryController<TRecord, TInput>(
     }
 
     /// <summary>Records are never deleted: history refers to them. Deactivation hides them from new work.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public async Task<IActionResult> SetActive(int id, bool active, Guid version, CancellationToken ct)
     {
@@ -111,9 +118,11 @@ public abstract class RegistryController<TRecord, TInput>(
         return RedirectToAction("Details", new { id });
     }
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public IActionResult Import() => ImportView("ImportUpload");
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     [RequestSizeLimit(SpreadsheetImport.MaxFileBytes + 64 * 1024)]
     public async Task<IActionResult> Import(IFormFile? file, CancellationToken ct)
@@ -128,6 +137,7 @@ public abstract class RegistryController<TRecord, TInput>(
         return ImportView("ImportPreview", preview);
     }
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public async Task<IActionResult> ConfirmImport(Guid id, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public sealed record PairedParty(int PairingId, int PartyId, string PartyName, s
 public sealed record UnitDetailsPage(Unit Unit, IReadOnlyList<PairedParty> Pairings, bool CanEdit);
 
 /// <summary>The registry of units (单位): the office keeps it; a liaison sees their own unit.</summary>
-[Authorize(Roles = Roles.OfficeOrAdmin)]
+// Office actions carry their role; Details is open to every signed-in user and checks the row itself.
 public sealed class UnitsController(
     AppDbContext db, IValidator<UnitInput> validator, SpreadsheetImport import, PartyAccess access, IStringLocalizer<SharedResource> l)
     : RegistryController<Unit, UnitInput>(db, validator, import, l)
@@ -31,14 +31,15 @@ public sealed class UnitsController(
     protected override string ImportTitle => L["Import units"];
     protected override UnitInput ToInput(Unit record) => UnitInput.From(record);
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Index(UnitListQuery query, CancellationToken ct) =>
         View(new UnitListPage(query, await query.Apply(Db.Units.AsNoTracking()).ToPagedListAsync(query.Page, ct: ct)));
 
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public IActionResult Export(UnitListQuery query, string format) => ExportFile(format, query.Apply(Db.Units.AsNoTracking()));
 
-    [Authorize]
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using CivicPairing.IntegrationTests.Infrastructure;
+using CivicPairing.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicPairing.IntegrationTests;
+
+/// <summary>
+/// Every MVC action against a declared matrix of who may reach it. A new action without a line
+/// here fails the build, so nobody adds a page and forgets who may open it.
+/// </summary>
+public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Office = [Roles.Admin, Roles.CivilizationOffice];
+    private static readonly string[] AdminOnly = [Roles.Admin];
+    private static readonly string[] Everyone = [Anonymous, .. Roles.All];
+    private static readonly string[] SignedIn = [.. Roles.All];
+
+    /// <summary>Controller.Action → who passes the authorization policy (row-level checks come on top, see RowLevelAccess).</summary>
+    private static readonly Dictionary<string, string[]> Matrix = new()
+    {
+        ["Account.Login"] = Everyone,
+        ["Account.Logout"] = SignedIn,
+        ["Account.Language"] = Everyone,
+        ["Error.Index"] = Everyone,
+        ["Home.Index"] = SignedIn,
+        ["Units.Index"] = Office,
+        ["Units.Export"] = Office,
+        ["Units.Details"] = SignedIn,
+        ["Units.Create"] = Office,
+        ["Units.Edit"] = Office,
+        ["Units.SetActive"] = Office,
+        ["Units.Import"] = Office,
+        ["Units.ConfirmImport"] = Office,
+        ["Communities.Index"] = Office,
+        ["Communities.Export"] = Office,
+        ["Communities.Details"] = SignedIn,
+        ["Communities.Create"] = Office,
+        ["Communities.Edit"] = Office,
+        ["Communities.SetActive"] = Office,
+        ["Communities.Import"] = Office,
+        ["Communities.ConfirmImport"] = Office,
+        ["Audit.Index"] = Office,
+        ["Users.Index"] = AdminOnly,
+        ["Users.Create"] = AdminOnly,
+        ["Users.Edit"] = AdminOnly,
+        ["Users.ResetPassword"] = AdminOnly,
+        ["Users.SetLocked"] = AdminOnly,
+    };
+
+    [Fact]
+    public async Task EveryActionGrantsExactlyTheDeclaredRoles()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
+            .ToList();
+        Assert.NotEmpty(endpoints);
+        var policies = factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var evaluator = factory.Services.GetRequiredService<IPolicyEvaluator>();
+        var failures = new List<string>();
+        var seen = new HashSet<string>();
+
+        foreach (var endpoint in endpoints)
+        {
+            var action = endpoint.Metadata.GetMetadata<ControllerActionDescriptor>()!;
+            var key = $"{action.ControllerName}.{action.ActionName}";
+            seen.Add(key);
+            if (!Matrix.TryGetValue(key, out var expected))
+            {
+                failures.Add($"{key} has no line in the matrix");
+                continue;
+            }
+            var granted = new List<string>();
+            foreach (var who in Everyone)
+            {
+                if (await PassesAsync(endpoint, who, policies, evaluator))
+                {
+                    granted.Add(who);
+                }
+            }
+            if (!granted.Order().SequenceEqual(expected.Order()))
+            {
+                failures.Add($"{key} grants [{string.Join(", ", granted)}] but the matrix says [{string.Join(", ", expected)}]");
+            }
+        }
+        failures.AddRange(Matrix.Keys.Except(seen).Select(k => $"{k} is in the matrix but no such action exists"));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task<bool> PassesAsync(Endpoint endpoint, string who, IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return true;
+        }
+        var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>())
+            ?? await policies.GetFallbackPolicyAsync();
+        if (policy is null)
+        {
+            return true;
+        }
+        var identity = who == Anonymous ? new ClaimsIdentity() : new ClaimsIdentity([new Claim(ClaimTypes.Name, "x"), new Claim(ClaimTypes.Role, who)], "test");
+        var context = new DefaultHttpContext { User = new ClaimsPrincipal(identity) };
+        var authentication = who == Anonymous
+            ? Microsoft.AspNetCore.Authentication.AuthenticateResult.NoResult()
+            : Microsoft.AspNetCore.Authentication.AuthenticateResult.Success(new Microsoft.AspNetCore.Authentication.AuthenticationTicket(context.User, "test"));
+        var result = await evaluator.AuthorizeAsync(policy, authentication, context, resource: endpoint);
+        return result.Succeeded;
+    }
+}

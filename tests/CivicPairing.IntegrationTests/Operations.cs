@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using CivicPairing.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace CivicPairing.IntegrationTests;
+
+public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task AnswersHealthChecksWithoutSignIn(string url)
+    {
+        using var client = factory.CreatePortalClient();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SendsTheSecurityHeadersOnEveryPage()
+    {
+        using var client = factory.CreatePortalClient();
+        var response = await client.GetAsync("/Account/Login");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowsAFriendlyNotFoundPageWithARequestNumber()
+    {
+        using var client = await PortalClient.SignedInAsync(factory, "demo.office");
+        var response = await client.GetAsync("/Units/Details/999999");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("该页面或记录不存在", html, StringComparison.Ordinal);
+        Assert.Matches("<code class=\"request-id\">[^<]{8,}</code>", html);
+    }
+
+    [Fact]
+    public async Task NeverAnswersAnAbsurdQueryWithAServerError()
+    {
+        using var client = await PortalClient.SignedInAsync(factory, "demo.office");
+        foreach (var url in new[] { "/Units?page=-4&kind=Dragon&sort=%27%3BDROP", "/Communities?paired=maybe&page=99999", "/Audit?from=2026-13-45&action=Explode", "/Units/Export?format=exe" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True((int)response.StatusCode < 500, $"{url} gave {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task BacksUpTheLiveDatabaseToAConsistentCopy()
+    {
+        using var client = await PortalClient.SignedInAsync(factory, "demo.office"); // the portal is running and has written
+        var target = Path.Combine(Path.GetTempPath(), "civicpairing-tests", $"backup-{Guid.NewGuid():N}.db");
+        var web = Path.Combine(AppContext.BaseDirectory, "CivicPairing.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [web, "backup", "--out", target])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+                ["ConnectionStrings__Default"] = $"Data Source={factory.DatabasePath}",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync());
+        Assert.Contains("Backup written to", output, StringComparison.Ordinal);
+
+        await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        await copy.OpenAsync();
+        var command = copy.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Units WHERE Name = '市财政局'";
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        File.Delete(target);
+    }
+}
