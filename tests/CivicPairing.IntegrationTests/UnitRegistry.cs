@@ -164,6 +164,19 @@ public sealed class UnitRegistry(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task RefusesToDeactivateAUnitWithPairingsInForce()
+    {
+        using var client = await PortalClient.SignedInAsync(factory, "demo.office");
+        var unit = await factory.QueryAsync(db => db.Units.SingleAsync(u => u.Name == "市审计局"));
+
+        var response = await client.PostFormAsync($"/Units/Details/{unit.Id}", $"/Units/SetActive/{unit.Id}",
+            new Dictionary<string, string> { ["active"] = "false", ["version"] = unit.Version.ToString() });
+
+        Assert.Contains("本单位仍有 1 个结对关系在进行中", await client.GetPageAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.True(await factory.QueryAsync(db => db.Units.Where(u => u.Id == unit.Id).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ShowsTheUnitsPairedCommunitiesOnItsPage()
     {
         using var client = await PortalClient.SignedInAsync(factory, "demo.office");

@@ -6,7 +6,7 @@ public enum PairingStatus
 {
     [Display(Name = "Proposed")]
     Proposed = 1,
-    [Display(Name = "Active")]
+    [Display(Name = "In force")]
     Active = 2,
     [Display(Name = "Suspended")]
     Suspended = 3,

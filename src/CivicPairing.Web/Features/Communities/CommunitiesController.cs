@@ -31,6 +31,12 @@ public sealed class CommunitiesController(
     protected override string ImportTitle => L["Import communities and villages"];
     protected override CommunityInput ToInput(Community record) => CommunityInput.From(record);
 
+    protected override async Task<string?> DeactivationBlockedReasonAsync(int id, CancellationToken ct)
+    {
+        var active = await Db.Pairings.CountAsync(p => p.CommunityId == id && p.Status == Domain.Pairings.PairingStatus.Active, ct);
+        return active == 0 ? null : L["This community still has {0} pairing(s) in force. End them before deactivating it.", active].Value;
+    }
+
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Index(CommunityListQuery query, CancellationToken ct)

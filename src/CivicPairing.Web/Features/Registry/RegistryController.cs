@@ -37,6 +37,9 @@ public abstract class RegistryController<TRecord, TInput>(
     protected abstract string ImportTitle { get; }
     protected abstract TInput ToInput(TRecord record);
 
+    /// <summary>Why the record may not be deactivated now, or null. Active pairings must end first.</summary>
+    protected abstract Task<string?> DeactivationBlockedReasonAsync(int id, CancellationToken ct);
+
     protected AppDbContext Db { get; } = db;
     protected IStringLocalizer<SharedResource> L { get; } = l;
     protected DbSet<TRecord> Records => Db.Set<TRecord>();
@@ -105,7 +108,11 @@ public abstract class RegistryController<TRecord, TInput>(
         {
             return NotFound();
         }
-        if (!await Concurrency.TrySaveAsync(Db, record, version, () => record.IsActive = active, ct))
+        if (!active && await DeactivationBlockedReasonAsync(id, ct) is { } reason)
+        {
+            TempData["Error"] = reason;
+        }
+        else if (!await Concurrency.TrySaveAsync(Db, record, version, () => record.IsActive = active, ct))
         {
             TempData["Error"] = L["Someone else changed this record meanwhile. Check it and try again."].Value;
         }

@@ -31,6 +31,12 @@ public sealed class UnitsController(
     protected override string ImportTitle => L["Import units"];
     protected override UnitInput ToInput(Unit record) => UnitInput.From(record);
 
+    protected override async Task<string?> DeactivationBlockedReasonAsync(int id, CancellationToken ct)
+    {
+        var active = await Db.Pairings.CountAsync(p => p.UnitId == id && p.Status == PairingStatus.Active, ct);
+        return active == 0 ? null : L["This unit still has {0} pairing(s) in force. End them before deactivating the unit.", active].Value;
+    }
+
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Index(UnitListQuery query, CancellationToken ct) =>

@@ -1,0 +1,23 @@
+using CivicPairing.Web.Infrastructure.Commands;
+
+namespace CivicPairing.UnitTests.Web;
+
+public sealed class OperatorCommands
+{
+    [Fact]
+    public void ReadsTheBackupTargetAndPassesTheRestToTheHost()
+    {
+        var command = AppCommand.Parse(["backup", "--out", "/tmp/x.db", "--urls", "http://localhost:5000"]);
+        Assert.Equal("backup", command.Name);
+        Assert.Equal("/tmp/x.db", command.Options["out"]);
+        Assert.Equal(["--urls", "http://localhost:5000"], command.HostArgs);
+    }
+
+    [Fact]
+    public void TreatsOrdinaryStartupArgumentsAsNoCommand()
+    {
+        var command = AppCommand.Parse(["--urls", "http://localhost:5000"]);
+        Assert.Null(command.Name);
+        Assert.Equal(["--urls", "http://localhost:5000"], command.HostArgs);
+    }
+}
