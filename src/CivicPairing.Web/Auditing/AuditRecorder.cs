@@ -21,7 +21,12 @@ internal sealed class AuditRecorder
         "NormalizedUserName", "NormalizedEmail", "NormalizedName", "Version",
     ];
 
-    private static readonly HashSet<Type> IgnoredTypes = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport)];
+    // Event tables are histories of their own; the status change they describe is audited on its record.
+    private static readonly HashSet<Type> IgnoredTypes =
+    [
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport),
+        typeof(Domain.Pairings.PairingEvent), typeof(Domain.Agreements.AgreementTaskEvent),
+    ];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -1,3 +1,4 @@
+using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Auditing;
@@ -25,6 +26,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<Pairing> Pairings => Set<Pairing>();
+    public DbSet<PairingEvent> PairingEvents => Set<PairingEvent>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementTask> AgreementTasks => Set<AgreementTask>();
+    public DbSet<AgreementTaskEvent> AgreementTaskEvents => Set<AgreementTaskEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,44 @@ namespace CivicPairing.Web.Identity;
 /// </summary>
 public sealed class PartyAccess(AppDbContext db)
 {
+    /// <summary>The pairings this user may see: all for the office, their unit's or community's for the two sides, none otherwise.</summary>
+    public IQueryable<Pairing> VisiblePairings(ClaimsPrincipal user)
+    {
+        if (user.IsOfficeOrAdmin())
+        {
+            return db.Pairings;
+        }
+        if (user.IsInRole(Roles.UnitLiaison) && user.GetUnitId() is { } unitId)
+        {
+            return db.Pairings.Where(p => p.UnitId == unitId);
+        }
+        if (user.IsInRole(Roles.CommunitySecretary) && user.GetCommunityId() is { } communityId)
+        {
+            return db.Pairings.Where(p => p.CommunityId == communityId);
+        }
+        return db.Pairings.Where(_ => false);
+    }
+
+    public IQueryable<Agreement> VisibleAgreements(ClaimsPrincipal user)
+    {
+        var pairings = VisiblePairings(user);
+        return db.Agreements.Where(a => pairings.Any(p => p.Id == a.PairingId));
+    }
+
+    public IQueryable<AgreementTask> VisibleTasks(ClaimsPrincipal user)
+    {
+        var agreements = VisibleAgreements(user);
+        return db.AgreementTasks.Where(t => agreements.Any(a => a.Id == t.AgreementId));
+    }
+
+    /// <summary>The liaison of the pairing's unit (the office acts for nobody's side here).</summary>
+    public static bool ActsForUnit(ClaimsPrincipal user, Pairing pairing) =>
+        user.IsInRole(Roles.UnitLiaison) && user.GetUnitId() == pairing.UnitId;
+
+    /// <summary>The secretary of the pairing's community.</summary>
+    public static bool ActsForCommunity(ClaimsPrincipal user, Pairing pairing) =>
+        user.IsInRole(Roles.CommunitySecretary) && user.GetCommunityId() == pairing.CommunityId;
+
     public async Task<bool> CanViewUnitAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default)
     {
         if (user.IsOfficeOrAdmin() || user.GetUnitId() == unitId)

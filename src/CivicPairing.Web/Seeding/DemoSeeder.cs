@@ -66,14 +66,17 @@ public static class DemoSeeder
 
         db.Units.AddRange(units.Values);
         db.Communities.AddRange(communities.Values);
+        var pairings = new Dictionary<(string, string), Pairing>();
         foreach (var (unit, community, start) in PairingRows)
         {
-            db.Pairings.Add(new Pairing
-            {
-                Unit = units[unit], Community = communities[community], Status = PairingStatus.Active,
-                StartDate = start, CreatedAt = now,
-            });
+            var pairing = Pairing.Propose(units[unit], communities[community], PairingProposer.Office, start, null, samePairOpen: false, "demo.office", now);
+            pairings[(unit, community)] = pairing;
+            db.Pairings.Add(pairing);
         }
+        // 篇3 two-way choice: one proposal waiting for the office.
+        db.Pairings.Add(Pairing.Propose(units["市第一人民医院"], communities["柳湾村"], PairingProposer.Unit, new DateOnly(2026, 12, 1),
+            "柳湾村社会事业少，医院可定期开展义诊和健康讲座。", samePairOpen: false, "demo.liaison", now));
+        db.Agreements.AddRange(DemoAgreements.Create(pairings, now));
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -197,7 +200,7 @@ public static class DemoSeeder
         .. new[] { "市经信委", "市发改委", "市质监局" }.Select(u => (u, "金城社区", new DateOnly(2026, 3, 1))),
         .. new[] { "市工行", "市邮政局", "邮政储蓄银行" }.Select(u => (u, "公园社区", new DateOnly(2026, 3, 1))),
         ("淮阴师范学院", "兴隆社区", new DateOnly(2026, 2, 1)),
-        ("淮文外国语学校", "状元府", new DateOnly(2026, 5, 1)),
+        ("淮文外国语学校", "状元府", new DateOnly(2017, 5, 1)),
         ("台江区房管局", "水巷社区", new DateOnly(2026, 1, 1)),
         .. new[] { "西焉村", "尚庄村", "后地村", "西沟村", "山头岭村" }.Select(c => ("市粮食局", c, new DateOnly(2026, 1, 1))),
         ("民盟市教科院支部", "同心路社区", new DateOnly(2026, 4, 1)),

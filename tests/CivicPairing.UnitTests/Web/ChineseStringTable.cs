@@ -44,6 +44,14 @@ public sealed partial class ChineseStringTable
             {
                 keys.Add(m.Groups[1].Value);
             }
+            // Domain refusals are English sentences shown translated (DomainErrors.Text).
+            if (file.Contains($"{Path.DirectorySeparatorChar}CivicPairing.Domain{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            {
+                foreach (Match m in DomainSentence().Matches(text))
+                {
+                    keys.Add(m.Groups[1].Value);
+                }
+            }
         }
         return keys;
     }
@@ -74,6 +82,9 @@ public sealed partial class ChineseStringTable
 
     [GeneratedRegex("""Display\(Name = "([^"]+)"\)""")]
     private static partial Regex DisplayName();
+
+    [GeneratedRegex("""(?<!Display\(Name = )"([A-Z][^"]*[.!?])"(?=[,);:])""")]
+    private static partial Regex DomainSentence();
 
     [GeneratedRegex(@"\{\d\}")]
     private static partial Regex Placeholder();

@@ -17,6 +17,204 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clauses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunitySignatory")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommunitySignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoordinationMeetingsPerQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FocusAreas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JointMeetingsPerHalfYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreviousVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Principles")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitSignatory")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UnitSignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviousVersionId");
+
+                    b.HasIndex("Number", "VersionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("PairingId", "Status");
+
+                    b.HasIndex("Status", "EndDate");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("AgreementTasks");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTaskEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "At");
+
+                    b.ToTable("AgreementTaskEvents");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
                 {
                     b.Property<int>("Id")
@@ -31,6 +229,13 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposedBy")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
@@ -49,9 +254,48 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CommunityId", "Status");
 
+                    b.HasIndex("UnitId", "CommunityId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Pairings_OnePerPair")
+                        .HasFilter("Status IN (1, 2, 3)");
+
                     b.HasIndex("UnitId", "Status");
 
                     b.ToTable("Pairings");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Pairings.PairingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "At");
+
+                    b.ToTable("PairingEvents");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Registry.Community", b =>
@@ -505,6 +749,44 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.Agreement", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Pairings.Pairing", "Pairing")
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Agreements.Agreement", "PreviousVersion")
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Pairing");
+
+                    b.Navigation("PreviousVersion");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTask", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Agreements.Agreement", "Agreement")
+                        .WithMany("Tasks")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTaskEvent", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Agreements.AgreementTask", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
                 {
                     b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
@@ -522,6 +804,15 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.Navigation("Community");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Pairings.PairingEvent", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Pairings.Pairing", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicPairing.Web.Identity.AppUser", b =>
@@ -590,6 +881,21 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTask", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,173 @@
+using CivicPairing.Domain.Pairings;
+
+namespace CivicPairing.Domain.Agreements;
+
+/// <summary>
+/// 协议书 (篇4): the signed agreement of a pairing. Drafted, signed by the unit, then by the
+/// community, filed with the office (备案) and in force until its period ends. A filed agreement is
+/// read-only; a change is an amendment, a new version linked to the old one.
+/// </summary>
+public class Agreement
+{
+    public const int NumberMaxLength = 50;
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 4000;
+    public const int SignatoryMaxLength = 50;
+    public const string DefaultPrinciples = "互惠双赢；彰显特色；因地制宜。";
+
+    public int Id { get; set; }
+    public int PairingId { get; set; }
+    public Pairing? Pairing { get; set; }
+    public string Number { get; set; } = "";
+    public string Title { get; set; } = "";
+    public FocusAreas FocusAreas { get; set; }
+    public string Principles { get; set; } = DefaultPrinciples;
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    /// <summary>篇5: at least one visit a month.</summary>
+    public int VisitsPerMonth { get; set; }
+    /// <summary>篇6: a coordination meeting each quarter.</summary>
+    public int CoordinationMeetingsPerQuarter { get; set; }
+    /// <summary>篇11: a joint meeting every half year.</summary>
+    public int JointMeetingsPerHalfYear { get; set; }
+    public string? Clauses { get; set; }
+    public AgreementStatus Status { get; set; } = AgreementStatus.Draft;
+    public string? UnitSignatory { get; set; }
+    public DateOnly? UnitSignedOn { get; set; }
+    public string? CommunitySignatory { get; set; }
+    public DateOnly? CommunitySignedOn { get; set; }
+    public DateOnly? FiledOn { get; set; }
+    public string? FiledBy { get; set; }
+    public string? TerminationReason { get; set; }
+    public int VersionNumber { get; set; } = 1;
+    public int? PreviousVersionId { get; set; }
+    public Agreement? PreviousVersion { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public List<AgreementTask> Tasks { get; set; } = [];
+
+    /// <summary>Expiry follows the period end by itself: a filed agreement past its end date is expired.</summary>
+    public AgreementStatus EffectiveStatus(DateOnly today) =>
+        Status == AgreementStatus.Filed && today > EndDate ? AgreementStatus.Expired : Status;
+
+    public bool IsEditable => Status == AgreementStatus.Draft;
+
+    /// <summary>Checks what a draft must satisfy before anyone signs it.</summary>
+    public static void CheckTerms(DateOnly start, DateOnly end, IEnumerable<(string Title, DateOnly Due)> tasks)
+    {
+        if (end < start)
+        {
+            throw new DomainException("The period ends before it starts.");
+        }
+        var number = 0;
+        foreach (var (title, due) in tasks)
+        {
+            number++;
+            if (due < start || due > end)
+            {
+                throw new DomainException("Task {0} ({1}) is due outside the agreement's period.", number, title);
+            }
+        }
+    }
+
+    public void SignByUnit(string signatory, DateOnly signedOn)
+    {
+        if (Status != AgreementStatus.Draft)
+        {
+            throw new DomainException("The unit has signed already.");
+        }
+        if (Tasks.Count == 0)
+        {
+            throw new DomainException("An agreement needs at least one task before it is signed.");
+        }
+        CheckTerms(StartDate, EndDate, Tasks.Select(t => (t.Title, t.DueDate)));
+        UnitSignatory = Signatory(signatory);
+        UnitSignedOn = signedOn;
+        Status = AgreementStatus.SignedByUnit;
+    }
+
+    public void SignByCommunity(string signatory, DateOnly signedOn)
+    {
+        if (Status == AgreementStatus.Draft)
+        {
+            throw new DomainException("The unit (party A) signs first.");
+        }
+        if (Status != AgreementStatus.SignedByUnit)
+        {
+            throw new DomainException("The community has signed already.");
+        }
+        if (signedOn < UnitSignedOn)
+        {
+            throw new DomainException("The community cannot sign before the unit did ({0}).", UnitSignedOn!.Value);
+        }
+        CommunitySignatory = Signatory(signatory);
+        CommunitySignedOn = signedOn;
+        Status = AgreementStatus.SignedByBoth;
+    }
+
+    /// <summary>
+    /// Files the agreement with the office; it is in force from now. Filing an amendment supersedes the
+    /// version it amends, whose unconfirmed tasks are cancelled (the amendment carries them on).
+    /// </summary>
+    public void File(string actor, DateOnly filedOn, Agreement? amended, DateTimeOffset now)
+    {
+        if (Status != AgreementStatus.SignedByBoth)
+        {
+            throw new DomainException("Only an agreement signed by both sides can be filed.");
+        }
+        Status = AgreementStatus.Filed;
+        FiledOn = filedOn;
+        FiledBy = actor;
+        if (amended is not null)
+        {
+            amended.Status = AgreementStatus.Superseded;
+            foreach (var task in amended.Tasks)
+            {
+                task.Cancel($"Superseded by version {VersionNumber}", actor, now);
+            }
+        }
+    }
+
+    public void Terminate(string reason, string actor, DateTimeOffset now)
+    {
+        if (Status is not (AgreementStatus.Filed or AgreementStatus.SignedByBoth or AgreementStatus.SignedByUnit or AgreementStatus.Draft))
+        {
+            throw new DomainException("This agreement is no longer in force.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Give a reason.");
+        }
+        TerminationReason = reason.Trim();
+        Status = AgreementStatus.Terminated;
+        foreach (var task in Tasks)
+        {
+            task.Cancel(TerminationReason, actor, now);
+        }
+    }
+
+    /// <summary>A new draft version with the same terms and the tasks not yet confirmed.</summary>
+    public Agreement Amend(DateOnly today, DateTimeOffset now)
+    {
+        if (EffectiveStatus(today) != AgreementStatus.Filed)
+        {
+            throw new DomainException("Only an agreement in force can be amended.");
+        }
+        var next = new Agreement
+        {
+            PairingId = PairingId, Number = Number, Title = Title, FocusAreas = FocusAreas, Principles = Principles,
+            StartDate = StartDate, EndDate = EndDate, VisitsPerMonth = VisitsPerMonth,
+            CoordinationMeetingsPerQuarter = CoordinationMeetingsPerQuarter, JointMeetingsPerHalfYear = JointMeetingsPerHalfYear,
+            Clauses = Clauses, VersionNumber = VersionNumber + 1, PreviousVersionId = Id, PreviousVersion = this, CreatedAt = now,
+        };
+        var number = 0;
+        foreach (var task in Tasks.Where(t => t.Status is AgreementTaskStatus.Open or AgreementTaskStatus.ReportedDone).OrderBy(t => t.Number))
+        {
+            next.Tasks.Add(new AgreementTask { Number = ++number, Title = task.Title, Description = task.Description, DueDate = task.DueDate });
+        }
+        return next;
+    }
+
+    private static string Signatory(string name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new DomainException("Enter the name of the person who signs.") : name.Trim();
+}

@@ -1,0 +1,10 @@
+namespace CivicPairing.Domain;
+
+/// <summary>
+/// A rule said no. The message is an English sentence with {0}-style placeholders, which the web
+/// layer shows translated with <see cref="Arguments"/>; so every refusal reads the same in every screen.
+/// </summary>
+public sealed class DomainException(string message, params object[] arguments) : Exception(message)
+{
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+}

@@ -1,0 +1,91 @@
+using CivicPairing.Domain.Pairings;
+using CivicPairing.Domain.Registry;
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using CivicPairing.Web.Infrastructure.Imports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Coverage;
+
+public sealed record CoverageRow(int Id, string Name, CommunityKind Kind, string Street, IReadOnlyList<string> Units)
+{
+    public bool IsPaired => Units.Count > 0;
+}
+
+public sealed record StreetCoverage(string Street, IReadOnlyList<CoverageRow> Communities)
+{
+    public int Paired => Communities.Count(c => c.IsPaired);
+}
+
+public sealed record CoveragePage(string? Street, CommunityKind? Kind, IReadOnlyList<StreetCoverage> Streets, IReadOnlyList<string> AllStreets)
+{
+    public int Total => Streets.Sum(s => s.Communities.Count);
+    public int Paired => Streets.Sum(s => s.Paired);
+    public double Share => Total == 0 ? 0 : (double)Paired / Total;
+}
+
+/// <summary>
+/// Which communities and villages have a unit (篇3: 620 of 1,872 villages paired): by street or
+/// township, the unpaired first, with the share paired.
+/// </summary>
+[Authorize(Roles = Roles.OfficeOrAdmin)]
+public sealed class CoverageController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(string? street, CommunityKind? kind, CancellationToken ct)
+    {
+        var rows = await RowsAsync(street, kind, ct);
+        var streets = rows.GroupBy(r => r.Street)
+            .Select(g => new StreetCoverage(g.Key, [.. g.OrderBy(r => r.IsPaired).ThenBy(r => r.Name, StringComparer.Ordinal)]))
+            .OrderBy(s => s.Paired == s.Communities.Count).ThenByDescending(s => s.Communities.Count - s.Paired).ThenBy(s => s.Street, StringComparer.Ordinal)
+            .ToList();
+        var allStreets = await db.Communities.AsNoTracking().Where(c => c.IsActive).Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        return View(new CoveragePage(street, kind, streets, allStreets));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Export(string? street, CommunityKind? kind, string format, CancellationToken ct)
+    {
+        if (!TableExportResult<CoverageRow>.IsSupported(format))
+        {
+            return NotFound();
+        }
+        var rows = (await RowsAsync(street, kind, ct)).OrderBy(r => r.Street, StringComparer.Ordinal).ThenBy(r => r.IsPaired).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        SheetColumn<CoverageRow, object>[] columns =
+        [
+            new("Street or township", (r, _) => r.Street),
+            new("Community name", (r, _) => r.Name),
+            new("Kind", (r, loc) => loc.Text(r.Kind)),
+            new("Paired", (r, loc) => r.IsPaired ? loc["Yes"].Value : loc["No"].Value),
+            new("Paired units", (r, loc) => string.Join(loc["、"], r.Units)),
+        ];
+        return new TableExportResult<CoverageRow>(format, l["Coverage"], [.. columns.Select(c => l[c.Header].Value)], rows.ToAsyncEnumerable(),
+            r => [.. columns.Select(c => c.Export(r, l))]);
+    }
+
+    /// <summary>Every active community with the units of its pairings in force: two queries, whatever the count.</summary>
+    private async Task<List<CoverageRow>> RowsAsync(string? street, CommunityKind? kind, CancellationToken ct)
+    {
+        var communities = db.Communities.AsNoTracking().Where(c => c.IsActive);
+        if (!string.IsNullOrWhiteSpace(street))
+        {
+            communities = communities.Where(c => c.Street == street);
+        }
+        if (kind is { } k)
+        {
+            communities = communities.Where(c => c.Kind == k);
+        }
+        var list = await communities.Select(c => new { c.Id, c.Name, c.Kind, c.Street }).ToListAsync(ct);
+        var ids = list.Select(c => c.Id).ToList();
+        var units = (await db.Pairings.AsNoTracking()
+                .Where(p => p.Status == PairingStatus.Active && ids.Contains(p.CommunityId))
+                .Select(p => new { p.CommunityId, p.Unit!.Name })
+                .ToListAsync(ct))
+            .ToLookup(p => p.CommunityId, p => p.Name);
+        return [.. list.Select(c => new CoverageRow(c.Id, c.Name, c.Kind, c.Street, [.. units[c.Id].Order(StringComparer.Ordinal)]))];
+    }
+}

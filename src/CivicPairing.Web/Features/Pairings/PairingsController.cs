@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using CivicPairing.Domain;
+using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Matching;
+using CivicPairing.Domain.Pairings;
+using CivicPairing.Domain.Registry;
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using CivicPairing.Web.Infrastructure.Validation;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Pairings;
+
+public sealed record PairingRow(int Id, int UnitId, string UnitName, int CommunityId, string CommunityName, string Street, PairingStatus Status, PairingProposer ProposedBy, DateOnly StartDate, DateOnly? EndDate);
+
+public sealed record PairingListPage(PairingListQuery Query, PagedList<PairingRow> Pairings, IReadOnlyList<string> Streets);
+
+public sealed record AgreementSummary(int Id, string Number, int VersionNumber, string Title, AgreementStatus Status, DateOnly StartDate, DateOnly EndDate);
+
+public sealed record PairingDetailsPage(
+    Pairing Pairing, IReadOnlyList<PairingEvent> History, IReadOnlyList<AgreementSummary> Agreements, UnpairingBlockers Blockers,
+    bool IsOffice, bool ActsForUnit, bool ActsForCommunity);
+
+public sealed record ProposePage(ProposePairingInput Input, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Communities, bool ChoosesUnit, bool ChoosesCommunity);
+
+public sealed record SuggestionsPage(Community Community, IReadOnlyList<Suggestion> Suggestions, IReadOnlyList<string> CurrentUnits);
+
+/// <summary>结对: proposals from either side, the office's decisions, and each pairing's history.</summary>
+public sealed class PairingsController(
+    AppDbContext db, PartyAccess access, IValidator<ProposePairingInput> validator, IStringLocalizer<SharedResource> l) : Controller
+{
+    private string Actor => User.Identity?.Name ?? "";
+
+    [HttpGet]
+    public async Task<IActionResult> Index(PairingListQuery query, CancellationToken ct)
+    {
+        var rows = query.Apply(access.VisiblePairings(User).AsNoTracking())
+            .Select(p => new PairingRow(p.Id, p.UnitId, p.Unit!.Name, p.CommunityId, p.Community!.Name, p.Community.Street, p.Status, p.ProposedBy, p.StartDate, p.EndDate));
+        var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        return View(new PairingListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), streets));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var pairing = await access.VisiblePairings(User).AsNoTracking().Include(p => p.Unit).Include(p => p.Community).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pairing is null)
+        {
+            return NotFound();
+        }
+        var history = await db.PairingEvents.AsNoTracking().Where(e => e.PairingId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var agreements = await db.Agreements.AsNoTracking().Where(a => a.PairingId == id)
+            .OrderByDescending(a => a.StartDate).ThenByDescending(a => a.VersionNumber)
+            .Select(a => new AgreementSummary(a.Id, a.Number, a.VersionNumber, a.Title, a.Status, a.StartDate, a.EndDate))
+            .ToListAsync(ct);
+        var today = Format.Today;
+        agreements = [.. agreements.Select(a => a.Status == AgreementStatus.Filed && today > a.EndDate ? a with { Status = AgreementStatus.Expired } : a)];
+        return View(new PairingDetailsPage(pairing, history, agreements, await BlockersAsync(id, ct),
+            User.IsOfficeOrAdmin(), PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing)));
+    }
+
+    [Authorize(Roles = $"{Roles.OfficeOrAdmin},{Roles.UnitLiaison},{Roles.CommunitySecretary}")]
+    [HttpGet]
+    public async Task<IActionResult> Propose(int? unitId, int? communityId, CancellationToken ct)
+    {
+        var input = new ProposePairingInput { UnitId = unitId, CommunityId = communityId, StartDate = Format.Today };
+        return View(await ProposePageAsync(input, ct));
+    }
+
+    /// <summary>A liaison proposes for their unit, a secretary for their community; the office creates pairings in force.</summary>
+    [Authorize(Roles = $"{Roles.OfficeOrAdmin},{Roles.UnitLiaison},{Roles.CommunitySecretary}")]
+    [HttpPost]
+    public async Task<IActionResult> Propose(ProposePairingInput input, CancellationToken ct)
+    {
+        var by = User.IsOfficeOrAdmin() ? PairingProposer.Office : User.IsInRole(Roles.UnitLiaison) ? PairingProposer.Unit : PairingProposer.Community;
+        // A side proposes only for itself, whatever the form said.
+        if (by == PairingProposer.Unit)
+        {
+            input.UnitId = User.GetUnitId();
+        }
+        else if (by == PairingProposer.Community)
+        {
+            input.CommunityId = User.GetCommunityId();
+        }
+        (await validator.ValidateAsync(input, ct)).AddToModelState(ModelState);
+        if (ModelState.IsValid)
+        {
+            var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
+            var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == input.CommunityId, ct);
+            if (unit is null)
+            {
+                ModelState.AddModelError(nameof(input.UnitId), l["Choose a unit."]);
+            }
+            if (community is null)
+            {
+                ModelState.AddModelError(nameof(input.CommunityId), l["Choose a community."]);
+            }
+            if (unit is not null && community is not null)
+            {
+                try
+                {
+                    var open = await db.Pairings.AnyAsync(p => p.UnitId == unit.Id && p.CommunityId == community.Id
+                        && (p.Status == PairingStatus.Proposed || p.Status == PairingStatus.Active || p.Status == PairingStatus.Suspended), ct);
+                    var pairing = Pairing.Propose(unit, community, by, input.StartDate!.Value, input.Note, open, Actor, DateTimeOffset.UtcNow);
+                    db.Pairings.Add(pairing);
+                    await db.SaveChangesAsync(ct);
+                    TempData["Success"] = (pairing.Status == PairingStatus.Active
+                        ? l["{0} and {1} are now paired.", unit.Name, community.Name]
+                        : l["The proposal to pair {0} with {1} was sent to the civilization office for approval.", unit.Name, community.Name]).Value;
+                    return RedirectToAction(nameof(Details), new { id = pairing.Id });
+                }
+                catch (DomainException refusal)
+                {
+                    ModelState.AddDomainError(l, refusal);
+                }
+                catch (DbUpdateException) when (db.ChangeTracker.Entries<Pairing>().Any(e => e.State == EntityState.Added))
+                {
+                    // Two clerks pairing the same two at once: the unique index keeps one, the other reads why.
+                    ModelState.AddModelError("", l["{0} and {1} are already paired, or a proposal for them is waiting.", unit.Name, community.Name]);
+                }
+            }
+        }
+        return View(await ProposePageAsync(input, ct));
+    }
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Approve(int id, PairingDecisionInput input, CancellationToken ct) =>
+        DecideAsync(id, input, p => p.Approve(Actor, DateTimeOffset.UtcNow), l["The pairing is approved and in force."], ct);
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Reject(int id, PairingDecisionInput input, CancellationToken ct) =>
+        DecideAsync(id, input, p => p.Reject(input.Reason ?? "", Actor, DateTimeOffset.UtcNow), l["The proposal was rejected."], ct);
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Suspend(int id, PairingDecisionInput input, CancellationToken ct) =>
+        DecideAsync(id, input, p => p.Suspend(input.Reason ?? "", Actor, DateTimeOffset.UtcNow), l["The pairing is suspended."], ct);
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Resume(int id, PairingDecisionInput input, CancellationToken ct) =>
+        DecideAsync(id, input, p => p.Resume(Actor, DateTimeOffset.UtcNow), l["The pairing is in force again."], ct);
+
+    /// <summary>Ends a pairing; refused while its work is unfinished unless the office writes why it overrides.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public async Task<IActionResult> End(int id, PairingDecisionInput input, CancellationToken ct)
+    {
+        var blockers = await BlockersAsync(id, ct);
+        if (blockers.Any && !string.IsNullOrWhiteSpace(input.OverrideReason))
+        {
+            db.AuditNote = l["Ended by override: {0}", input.OverrideReason.Trim()];
+        }
+        return await DecideAsync(id, input, p => p.End(input.EndDate ?? Format.Today, blockers, input.Reason, input.OverrideReason, Actor, DateTimeOffset.UtcNow), l["The pairing has ended."], ct);
+    }
+
+    /// <summary>Units ranked for a community by complementarity, with the reasons for each.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpGet]
+    public async Task<IActionResult> Suggestions(int communityId, CancellationToken ct)
+    {
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == communityId, ct);
+        if (community is null)
+        {
+            return NotFound();
+        }
+        var open = db.Pairings.Where(p => p.Status == PairingStatus.Proposed || p.Status == PairingStatus.Active || p.Status == PairingStatus.Suspended);
+        var current = await open.Where(p => p.CommunityId == communityId).Select(p => p.Unit!.Name).OrderBy(n => n).ToListAsync(ct);
+        var candidates = await db.Units.AsNoTracking()
+            .Where(u => u.IsActive && !open.Any(p => p.UnitId == u.Id && p.CommunityId == communityId))
+            .Select(u => new { u.Id, u.Name, u.Kind, u.Strengths, Open = open.Count(p => p.UnitId == u.Id) })
+            .ToListAsync(ct);
+        var streets = (await open.Select(p => new { p.UnitId, p.Community!.Street }).Distinct().ToListAsync(ct))
+            .ToLookup(x => x.UnitId, x => x.Street);
+        var profile = new CommunityProfile(community.Street, community.Weaknesses, community.Industries);
+        var suggestions = Matchmaker.Suggest(profile,
+            candidates.Select(c => new CandidateUnit(c.Id, c.Name, c.Kind, c.Strengths, c.Open, streets[c.Id].ToHashSet())));
+        return View(new SuggestionsPage(community, suggestions, current));
+    }
+
+    private async Task<IActionResult> DecideAsync(int id, PairingDecisionInput input, Action<Pairing> decide, string success, CancellationToken ct)
+    {
+        var pairing = await db.Pairings.Include(p => p.Unit).Include(p => p.Community).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pairing is null)
+        {
+            return NotFound();
+        }
+        try
+        {
+            var saved = await Concurrency.TrySaveAsync(db, pairing, input.Version, () => decide(pairing), ct);
+            if (saved)
+            {
+                TempData["Success"] = success;
+            }
+            else
+            {
+                TempData["Error"] = l["Someone else changed this pairing meanwhile. Check it and try again."].Value;
+            }
+        }
+        catch (DomainException refusal)
+        {
+            TempData["Error"] = l.Text(refusal);
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>Unconfirmed tasks of the pairing's agreements still in play (不脱困不拆对).</summary>
+    private async Task<UnpairingBlockers> BlockersAsync(int pairingId, CancellationToken ct) =>
+        new(await db.AgreementTasks.CountAsync(t => t.Agreement!.PairingId == pairingId
+            && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone)
+            && t.Agreement.Status != AgreementStatus.Terminated && t.Agreement.Status != AgreementStatus.Superseded, ct));
+
+    private async Task<ProposePage> ProposePageAsync(ProposePairingInput input, CancellationToken ct)
+    {
+        var choosesUnit = !User.IsInRole(Roles.UnitLiaison) || User.IsOfficeOrAdmin();
+        var choosesCommunity = !User.IsInRole(Roles.CommunitySecretary) || User.IsOfficeOrAdmin();
+        var units = choosesUnit
+            ? await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Name).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct)
+            : await db.Units.AsNoTracking().Where(u => u.Id == User.GetUnitId()).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
+        var communities = choosesCommunity
+            ? await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Street).ThenBy(c => c.Name).Select(c => new SelectListItem(c.Name + "（" + c.Street + "）", c.Id.ToString())).ToListAsync(ct)
+            : await db.Communities.AsNoTracking().Where(c => c.Id == User.GetCommunityId()).Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
+        return new ProposePage(input, units, communities, choosesUnit, choosesCommunity);
+    }
+}
