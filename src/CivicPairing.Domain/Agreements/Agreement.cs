@@ -72,6 +72,7 @@ public class Agreement
 
     public void SignByUnit(string signatory, DateOnly signedOn)
     {
+        RefuseIfNoLongerInForce();
         if (Status != AgreementStatus.Draft)
         {
             throw new DomainException("The unit has signed already.");
@@ -88,6 +89,7 @@ public class Agreement
 
     public void SignByCommunity(string signatory, DateOnly signedOn)
     {
+        RefuseIfNoLongerInForce();
         if (Status == AgreementStatus.Draft)
         {
             throw new DomainException("The unit (party A) signs first.");
@@ -114,6 +116,14 @@ public class Agreement
         if (Status != AgreementStatus.SignedByBoth)
         {
             throw new DomainException("Only an agreement signed by both sides can be filed.");
+        }
+        if (amended is not null && (amended.Id != PreviousVersionId || amended.Status != AgreementStatus.Filed))
+        {
+            throw new DomainException("The agreement this amends is no longer in force; this amendment cannot be filed.");
+        }
+        if (PreviousVersionId is not null && amended is null)
+        {
+            throw new InvalidOperationException($"{nameof(File)}: an amendment needs the version it amends (id {PreviousVersionId})");
         }
         Status = AgreementStatus.Filed;
         FiledOn = filedOn;
@@ -166,6 +176,14 @@ public class Agreement
             next.Tasks.Add(new AgreementTask { Number = ++number, Title = task.Title, Description = task.Description, DueDate = task.DueDate });
         }
         return next;
+    }
+
+    private void RefuseIfNoLongerInForce()
+    {
+        if (Status is AgreementStatus.Terminated or AgreementStatus.Superseded)
+        {
+            throw new DomainException("This agreement is no longer in force.");
+        }
     }
 
     private static string Signatory(string name) =>

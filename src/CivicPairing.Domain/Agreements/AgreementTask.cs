@@ -75,7 +75,7 @@ public class AgreementTask
 
     internal void Cancel(string reason, string actor, DateTimeOffset now)
     {
-        if (Status != AgreementTaskStatus.Confirmed)
+        if (Status is AgreementTaskStatus.Open or AgreementTaskStatus.ReportedDone)
         {
             Move(AgreementTaskStatus.Cancelled, reason, actor, now);
         }
