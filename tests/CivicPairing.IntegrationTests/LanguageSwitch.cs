@@ -28,7 +28,7 @@ public sealed class LanguageSwitch(PortalFactory factory) : IClassFixture<Portal
         using var client = await PortalClient.SignedInAsync(factory, "demo.office");
         var html = await client.GetPageAsync("/Communities?q=状元府");
         var id = System.Text.RegularExpressions.Regex.Match(html, "/Communities/Details/(\\d+)").Groups[1].Value;
-        Assert.Contains("自2026年5月1日起", await client.GetPageAsync($"/Communities/Details/{id}"), StringComparison.Ordinal);
+        Assert.Contains("自2017年5月1日起", await client.GetPageAsync($"/Communities/Details/{id}"), StringComparison.Ordinal);
     }
 
     [Fact]

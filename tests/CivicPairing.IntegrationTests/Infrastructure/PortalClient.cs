@@ -79,7 +79,7 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
     /// <summary>The text of the validation message shown beside a field.</summary>
     public static string? FieldError(string html, string field)
     {
-        var m = Regex.Match(html, $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>(.*?)</span>", RegexOptions.Singleline);
+        var m = Regex.Match(html, $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>(.*?)</(?:span|div)>", RegexOptions.Singleline);
         if (m.Success && m.Groups[1].Value.Trim().Length > 0)
         {
             return WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")).Trim();
