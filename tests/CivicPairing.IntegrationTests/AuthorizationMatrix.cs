@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Tasks.Report"] = SignedIn,
         ["Tasks.Confirm"] = SignedIn,
         ["Tasks.Return"] = SignedIn,
+        ["Evidence.Show"] = SignedIn,
     };
 
     [Fact]

@@ -23,6 +23,7 @@ public class AgreementTask
     public string? ReturnReason { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
     public List<AgreementTaskEvent> Events { get; set; } = [];
+    public List<Evidence.EvidenceFile> Evidence { get; set; } = [];
 
     public bool IsOverdue(DateOnly today) => Status is AgreementTaskStatus.Open or AgreementTaskStatus.ReportedDone && DueDate < today;
 

@@ -30,6 +30,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementTask> AgreementTasks => Set<AgreementTask>();
     public DbSet<AgreementTaskEvent> AgreementTaskEvents => Set<AgreementTaskEvent>();
+    public DbSet<Domain.Evidence.EvidenceFile> EvidenceFiles => Set<Domain.Evidence.EvidenceFile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

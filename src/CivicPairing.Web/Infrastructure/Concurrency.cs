@@ -10,7 +10,14 @@ public static class Concurrency
     /// Applies the change only if the record is still at the version the user saw. On a conflict
     /// nothing is written, and the entity is reloaded with the other person's values.
     /// </summary>
-    public static async Task<bool> TrySaveAsync<T>(AppDbContext db, T entity, Guid seenVersion, Action change, CancellationToken ct) where T : class
+    public static Task<bool> TrySaveAsync<T>(AppDbContext db, T entity, Guid seenVersion, Action change, CancellationToken ct) where T : class =>
+        TrySaveAsync(db, entity, seenVersion, () =>
+        {
+            change();
+            return Task.CompletedTask;
+        }, ct);
+
+    public static async Task<bool> TrySaveAsync<T>(AppDbContext db, T entity, Guid seenVersion, Func<Task> change, CancellationToken ct) where T : class
     {
         var entry = db.Entry(entity);
         var version = entry.Property<Guid>("Version");
@@ -18,7 +25,7 @@ public static class Concurrency
         {
             return false;
         }
-        change();
+        await change();
         version.OriginalValue = seenVersion;
         version.CurrentValue = Guid.NewGuid();
         try

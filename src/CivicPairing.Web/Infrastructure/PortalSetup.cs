@@ -37,6 +37,8 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<PartyAccess>();
+        services.AddSingleton<Evidence.IEvidenceStore, Evidence.LocalDiskEvidenceStore>();
+        services.AddScoped<Evidence.EvidenceUploads>();
         services.AddScoped<Infrastructure.Imports.SpreadsheetImport>();
         services.AddAppDatabase(configuration, builder.Environment);
 

@@ -73,6 +73,22 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         return await http.PostAsync(action, form);
     }
 
+    /// <summary>Posts a multipart form (fields and files) with the token of the page it was on.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string formPage, string action, Dictionary<string, string> fields, params (string Name, string FileName, byte[] Content)[] files)
+    {
+        var token = TokenFrom(await GetPageAsync(formPage));
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+        foreach (var (name, fileName, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), name, fileName);
+        }
+        return await http.PostAsync(action, form);
+    }
+
     public static string TokenFrom(string html) =>
         TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("No anti-forgery token on the page.");
 

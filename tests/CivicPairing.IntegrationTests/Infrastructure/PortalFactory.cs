@@ -13,6 +13,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "civicpairing-tests", $"{Guid.NewGuid():N}.db");
 
+    public string EvidenceRoot => Path.ChangeExtension(DatabasePath, null) + "-evidence";
+
     protected virtual int LoginAttemptsPerMinute => 10_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +24,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Evidence:Root", EvidenceRoot);
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.ChangeExtension(DatabasePath, ".log"));
@@ -43,6 +46,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(EvidenceRoot))
+            {
+                Directory.Delete(EvidenceRoot, recursive: true);
+            }
             foreach (var file in Directory.GetFiles(Path.GetDirectoryName(DatabasePath)!, Path.GetFileNameWithoutExtension(DatabasePath) + "*"))
             {
                 try

@@ -1,8 +1,10 @@
 using CivicPairing.Domain;
 using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Evidence;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
+using CivicPairing.Web.Infrastructure.Evidence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -35,7 +37,7 @@ public sealed record TaskListPage(TaskListQuery Query, PagedList<TaskRow> Tasks,
 public sealed record TaskPage(AgreementTask Task, IReadOnlyList<AgreementTaskEvent> History, AgreementStatus AgreementStatus, bool ActsForUnit, bool ActsForCommunity, DateOnly Today);
 
 /// <summary>共建任务: the unit reports a task done, the community confirms it or sends it back. Only confirmed counts.</summary>
-public sealed class TasksController(AppDbContext db, PartyAccess access, IStringLocalizer<SharedResource> l) : Controller
+public sealed class TasksController(AppDbContext db, PartyAccess access, EvidenceUploads uploads, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
@@ -79,55 +81,103 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, IString
             PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing), Format.Today));
     }
 
-    /// <summary>The unit's liaison says what was done.</summary>
+    /// <summary>The unit's liaison says what was done, with photos or documents as evidence.</summary>
     [HttpPost]
-    public Task<IActionResult> Report(int id, string? note, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, forUnit: true, t => t.ReportDone(note ?? "", t.Agreement!.EffectiveStatus(Format.Today), Actor, DateTimeOffset.UtcNow),
-            l["Reported done. The community confirms it next."], ct);
+    [RequestSizeLimit(EvidenceUploads.MaxFiles * EvidenceUploads.MaxFileBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceUploads.MaxFiles * EvidenceUploads.MaxFileBytes + 1024 * 1024)]
+    public async Task<IActionResult> Report(int id, string? note, Guid version, List<IFormFile>? files, CancellationToken ct)
+    {
+        files ??= [];
+        var problem = await uploads.CheckAsync(files, ct);
+        var stored = new List<EvidenceFile>();
+        var outcome = problem is not null
+            ? Outcome.Refused
+            : await ActAsync(id, version, forUnit: true, async t =>
+            {
+                t.ReportDone(note ?? "", t.Agreement!.EffectiveStatus(Format.Today), Actor, DateTimeOffset.UtcNow);
+                stored = await uploads.StoreAsync(files, Actor, ct);
+                t.Evidence.AddRange(stored);
+            }, l["Reported done. The community confirms it next."], ct);
+        if (outcome is Outcome.NotFound or Outcome.Forbidden)
+        {
+            return outcome == Outcome.NotFound ? NotFound() : Forbid();
+        }
+        if (outcome == Outcome.Refused)
+        {
+            // Nothing was saved: drop the files' bytes, keep the note the user typed.
+            uploads.Discard(stored);
+            TempData["Note"] = note;
+            if (problem is not null)
+            {
+                TempData["Error"] = problem;
+            }
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
 
     /// <summary>The community's secretary confirms what really happened.</summary>
     [HttpPost]
-    public Task<IActionResult> Confirm(int id, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, forUnit: false, t => t.Confirm(Actor, DateTimeOffset.UtcNow), l["Confirmed. The task now counts for the unit."], ct);
+    public async Task<IActionResult> Confirm(int id, Guid version, CancellationToken ct) =>
+        Respond(id, await ActAsync(id, version, forUnit: false, t => Sync(() => t.Confirm(Actor, DateTimeOffset.UtcNow)), l["Confirmed. The task now counts for the unit."], ct));
 
     /// <summary>The community's secretary sends the report back, saying why.</summary>
     [HttpPost]
-    public Task<IActionResult> Return(int id, string? reason, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, forUnit: false, t => t.Return(reason ?? "", Actor, DateTimeOffset.UtcNow), l["Returned to the unit with your reason."], ct);
+    public async Task<IActionResult> Return(int id, string? reason, Guid version, CancellationToken ct) =>
+        Respond(id, await ActAsync(id, version, forUnit: false, t => Sync(() => t.Return(reason ?? "", Actor, DateTimeOffset.UtcNow)), l["Returned to the unit with your reason."], ct));
 
-    private async Task<IActionResult> ActAsync(int id, Guid version, bool forUnit, Action<AgreementTask> act, string success, CancellationToken ct)
+    private enum Outcome
+    {
+        Done,
+        Refused,
+        NotFound,
+        Forbidden,
+    }
+
+    private IActionResult Respond(int id, Outcome outcome) => outcome switch
+    {
+        Outcome.NotFound => NotFound(),
+        Outcome.Forbidden => Forbid(),
+        _ => RedirectToAction(nameof(Details), new { id }),
+    };
+
+    private static Task Sync(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs one step of the task's life for the side allowed to take it; the refusal, if any, goes to TempData.</summary>
+    private async Task<Outcome> ActAsync(int id, Guid version, bool forUnit, Func<AgreementTask, Task> act, string success, CancellationToken ct)
     {
         var task = await LoadAsync(id, tracking: true, ct);
         if (task is null)
         {
-            return NotFound();
+            return Outcome.NotFound;
         }
         var pairing = task.Agreement!.Pairing!;
         if (forUnit ? !PartyAccess.ActsForUnit(User, pairing) : !PartyAccess.ActsForCommunity(User, pairing))
         {
-            return Forbid();
+            return Outcome.Forbidden;
         }
         try
         {
             if (await Concurrency.TrySaveAsync(db, task, version, () => act(task), ct))
             {
                 TempData["Success"] = success;
+                return Outcome.Done;
             }
-            else
-            {
-                TempData["Error"] = l["Someone else changed this record meanwhile. Check it and try again."].Value;
-            }
+            TempData["Error"] = l["Someone else changed this record meanwhile. Check it and try again."].Value;
         }
         catch (DomainException refusal)
         {
             TempData["Error"] = l.Text(refusal);
         }
-        return RedirectToAction(nameof(Details), new { id });
+        return Outcome.Refused;
     }
 
     private Task<AgreementTask?> LoadAsync(int id, bool tracking, CancellationToken ct)
     {
-        var query = access.VisibleTasks(User).Include(t => t.Agreement!.Pairing!.Unit).Include(t => t.Agreement!.Pairing!.Community);
+        var query = access.VisibleTasks(User).Include(t => t.Agreement!.Pairing!.Unit).Include(t => t.Agreement!.Pairing!.Community).Include(t => t.Evidence);
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == id, ct);
     }
 }

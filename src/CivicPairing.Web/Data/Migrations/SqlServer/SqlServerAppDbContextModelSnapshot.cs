@@ -226,6 +226,47 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.ToTable("AgreementTaskEvents");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("AgreementTaskId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementTaskId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
                 {
                     b.Property<int>("Id")
@@ -816,6 +857,14 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Agreements.AgreementTask", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AgreementTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
                 {
                     b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
@@ -920,6 +969,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTask", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>

@@ -215,6 +215,47 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.ToTable("AgreementTaskEvents");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgreementTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementTaskId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
                 {
                     b.Property<int>("Id")
@@ -787,6 +828,14 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Agreements.AgreementTask", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AgreementTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
                 {
                     b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
@@ -891,6 +940,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTask", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>

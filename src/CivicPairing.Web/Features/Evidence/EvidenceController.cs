@@ -1,0 +1,28 @@
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure.Evidence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPairing.Web.Features.Evidence;
+
+/// <summary>The only way to evidence bytes: the file is served to those who may see what it supports, 404 to everyone else.</summary>
+public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvidenceStore store) : Controller
+{
+    [HttpGet("/Evidence/{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    {
+        var visibleTasks = access.VisibleTasks(User).Select(t => t.Id);
+        var file = await db.EvidenceFiles.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == id && e.AgreementTaskId != null && visibleTasks.Contains(e.AgreementTaskId.Value), ct);
+        var content = file is null ? null : store.Open(file.StoredName);
+        if (file is null || content is null)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "private, max-age=3600";
+        // Only JPEG, PNG and PDF are ever stored (checked by their bytes), so showing them inline is safe; a phone opens them in place.
+        Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(file.OriginalName)}";
+        return new FileStreamResult(content, file.ContentType) { EnableRangeProcessing = true };
+    }
+}
