@@ -1,15 +1,20 @@
+using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Features.Home;
 
-public sealed record HomePage(string DisplayName, string? PartyName, int ActiveUnits, int ActiveCommunities, int ActivePairings, int UnpairedCommunities);
+public sealed record HomePage(string DisplayName, string? PartyName, int ActiveUnits, int ActiveCommunities, int ActivePairings, int UnpairedCommunities, WorkWaiting Work);
+
+/// <summary>What needs this user now: each count links to the list behind it.</summary>
+public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, int AgreementsToFile, int TasksToConfirm, int OverdueTasks);
 
 /// <summary>The landing page for every role; role dashboards grow here in later issues.</summary>
-public sealed class HomeController(AppDbContext db) : Controller
+public sealed class HomeController(AppDbContext db, PartyAccess access) : Controller
 {
     public async Task<IActionResult> Index()
     {
@@ -37,7 +42,23 @@ public sealed class HomeController(AppDbContext db) : Controller
             await db.Units.CountAsync(u => u.IsActive),
             await db.Communities.CountAsync(c => c.IsActive),
             await activePairings.CountAsync(),
-            await db.Communities.CountAsync(c => c.IsActive && !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active)));
+            await db.Communities.CountAsync(c => c.IsActive && !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active)),
+            await WorkWaitingAsync());
         return View(page);
+    }
+
+    private async Task<WorkWaiting> WorkWaitingAsync()
+    {
+        var today = Format.Today;
+        var office = User.IsOfficeOrAdmin();
+        var agreements = access.VisibleAgreements(User);
+        var tasks = access.VisibleTasks(User).Where(t => t.Agreement!.Status == AgreementStatus.Filed);
+        return new WorkWaiting(
+            office ? await db.Pairings.CountAsync(p => p.Status == PairingStatus.Proposed) : 0,
+            User.IsInRole(Roles.UnitLiaison) ? await agreements.CountAsync(a => a.Status == AgreementStatus.Draft)
+                : User.IsInRole(Roles.CommunitySecretary) ? await agreements.CountAsync(a => a.Status == AgreementStatus.SignedByUnit) : 0,
+            office ? await agreements.CountAsync(a => a.Status == AgreementStatus.SignedByBoth) : 0,
+            User.IsInRole(Roles.CommunitySecretary) ? await tasks.CountAsync(t => t.Status == AgreementTaskStatus.ReportedDone) : 0,
+            await tasks.CountAsync(t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today));
     }
 }
