@@ -79,6 +79,16 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Tasks.Confirm"] = SignedIn,
         ["Tasks.Return"] = SignedIn,
         ["Evidence.Show"] = SignedIn,
+        ["Activities.Index"] = SignedIn,
+        ["Activities.Export"] = SignedIn,
+        ["Activities.Details"] = SignedIn,
+        ["Activities.Log"] = [Roles.UnitLiaison],
+        ["Activities.Correct"] = [Roles.UnitLiaison],
+        ["Activities.Inbox"] = [Roles.CommunitySecretary],
+        ["Activities.Confirm"] = [Roles.CommunitySecretary],
+        ["Activities.Dispute"] = [Roles.CommunitySecretary],
+        ["Activities.ConfirmMany"] = [Roles.CommunitySecretary],
+        ["Activities.Reopen"] = Office,
     };
 
     [Fact]

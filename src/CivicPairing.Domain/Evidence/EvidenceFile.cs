@@ -17,6 +17,8 @@ public class EvidenceFile
     public string UploadedBy { get; set; } = "";
     /// <summary>The agreement task whose completion report this file supports.</summary>
     public int? AgreementTaskId { get; set; }
+    /// <summary>The activity this photo or sign-in sheet documents.</summary>
+    public int? ActivityId { get; set; }
 
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 }

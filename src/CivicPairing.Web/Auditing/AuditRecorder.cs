@@ -25,7 +25,7 @@ internal sealed class AuditRecorder
     private static readonly HashSet<Type> IgnoredTypes =
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport),
-        typeof(Domain.Pairings.PairingEvent), typeof(Domain.Agreements.AgreementTaskEvent),
+        typeof(Domain.Pairings.PairingEvent), typeof(Domain.Agreements.AgreementTaskEvent), typeof(Domain.Activities.ActivityEvent),
     ];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -31,6 +31,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AgreementTask> AgreementTasks => Set<AgreementTask>();
     public DbSet<AgreementTaskEvent> AgreementTaskEvents => Set<AgreementTaskEvent>();
     public DbSet<Domain.Evidence.EvidenceFile> EvidenceFiles => Set<Domain.Evidence.EvidenceFile>();
+    public DbSet<Domain.Activities.Activity> Activities => Set<Domain.Activities.Activity>();
+    public DbSet<Domain.Activities.ActivityEvent> ActivityEvents => Set<Domain.Activities.ActivityEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

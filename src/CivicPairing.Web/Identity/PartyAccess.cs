@@ -43,6 +43,12 @@ public sealed class PartyAccess(AppDbContext db)
         return db.AgreementTasks.Where(t => agreements.Any(a => a.Id == t.AgreementId));
     }
 
+    public IQueryable<Domain.Activities.Activity> VisibleActivities(ClaimsPrincipal user)
+    {
+        var pairings = VisiblePairings(user);
+        return db.Activities.Where(a => pairings.Any(p => p.Id == a.PairingId));
+    }
+
     /// <summary>The liaison of the pairing's unit (the office acts for nobody's side here).</summary>
     public static bool ActsForUnit(ClaimsPrincipal user, Pairing pairing) =>
         user.IsInRole(Roles.UnitLiaison) && user.GetUnitId() == pairing.UnitId;

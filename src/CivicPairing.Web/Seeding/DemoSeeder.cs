@@ -77,6 +77,7 @@ public static class DemoSeeder
         db.Pairings.Add(Pairing.Propose(units["市第一人民医院"], communities["柳湾村"], PairingProposer.Unit, new DateOnly(2026, 12, 1),
             "柳湾村社会事业少，医院可定期开展义诊和健康讲座。", samePairOpen: false, "demo.liaison", now));
         db.Agreements.AddRange(DemoAgreements.Create(pairings, now));
+        db.Activities.AddRange(DemoActivities.Create(pairings, now));
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();

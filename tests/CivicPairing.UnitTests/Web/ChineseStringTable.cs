@@ -83,7 +83,7 @@ public sealed partial class ChineseStringTable
     [GeneratedRegex("""Display\(Name = "([^"]+)"\)""")]
     private static partial Regex DisplayName();
 
-    [GeneratedRegex("""(?<!Display\(Name = )"([A-Z][^"]*[.!?])"(?=[,);:])""")]
+    [GeneratedRegex("""(?<!Display\(Name = )"([A-Z][^"]*[.!?])"(?=\s*[,);:])""")]
     private static partial Regex DomainSentence();
 
     [GeneratedRegex(@"\{\d\}")]

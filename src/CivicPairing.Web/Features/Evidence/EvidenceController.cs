@@ -13,8 +13,11 @@ public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvi
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
         var visibleTasks = access.VisibleTasks(User).Select(t => t.Id);
+        var visibleActivities = access.VisibleActivities(User).Select(a => a.Id);
         var file = await db.EvidenceFiles.AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Id == id && e.AgreementTaskId != null && visibleTasks.Contains(e.AgreementTaskId.Value), ct);
+            .FirstOrDefaultAsync(e => e.Id == id
+                && ((e.AgreementTaskId != null && visibleTasks.Contains(e.AgreementTaskId.Value))
+                    || (e.ActivityId != null && visibleActivities.Contains(e.ActivityId.Value))), ct);
         var content = file is null ? null : store.Open(file.StoredName);
         if (file is null || content is null)
         {

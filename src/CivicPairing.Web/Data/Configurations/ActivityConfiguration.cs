@@ -1,0 +1,42 @@
+using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Evidence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicPairing.Web.Data.Configurations;
+
+public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.HasOne(a => a.Pairing).WithMany().HasForeignKey(a => a.PairingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Title).HasMaxLength(Activity.TitleMaxLength).IsRequired();
+        builder.Property(a => a.Description).HasMaxLength(Activity.TextMaxLength);
+        builder.Property(a => a.Materials).HasMaxLength(1000);
+        builder.Property(a => a.Attendees).HasMaxLength(2000);
+        builder.Property(a => a.RatingComment).HasMaxLength(1000);
+        builder.Property(a => a.DisputeReason).HasMaxLength(1000);
+        builder.Property(a => a.SubmittedBy).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.DecidedBy).HasMaxLength(256);
+        builder.Property(a => a.PersonHours).HasPrecision(10, 2);
+        builder.Property(a => a.Funds).HasPrecision(18, 2);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => a.SubmissionKey).IsUnique();
+        // The lists page by date; the inbox by status and submission time; duplicates are looked up by pairing and date.
+        builder.HasIndex(a => new { a.PairingId, a.Date });
+        builder.HasIndex(a => new { a.Status, a.SubmittedAt });
+        builder.HasIndex(a => new { a.Date, a.Id });
+        builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ActivityEventConfiguration : IEntityTypeConfiguration<ActivityEvent>
+{
+    public void Configure(EntityTypeBuilder<ActivityEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.Note).HasMaxLength(1000);
+        builder.HasIndex(e => new { e.ActivityId, e.At });
+    }
+}

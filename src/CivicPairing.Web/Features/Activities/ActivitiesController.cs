@@ -1,0 +1,320 @@
+using CivicPairing.Domain;
+using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Evidence;
+using CivicPairing.Domain.Pairings;
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using CivicPairing.Web.Infrastructure.Evidence;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Activities;
+
+public sealed record ActivityRow(int Id, DateOnly Date, string UnitName, string CommunityName, string Street, ActivityCategory Category, string Title,
+    int PeopleSent, decimal PersonHours, bool LeaderTookPart, decimal Funds, int PeopleServed, ActivityStatus Status, int? Rating, int EvidenceCount);
+
+public sealed record ActivityListPage(ActivityListQuery Query, PagedList<ActivityRow> Activities, IReadOnlyList<string> Streets);
+
+public sealed record ActivityFormPage(ActivityInput Input, IReadOnlyList<SelectListItem> Pairings, int? ActivityId, int? DuplicateId);
+
+public sealed record ActivityPage(Activity Activity, IReadOnlyList<ActivityEvent> History, bool ActsForUnit, bool ActsForCommunity, bool IsOffice);
+
+public sealed record InboxPage(IReadOnlyList<ActivityRow> Pending);
+
+/// <summary>共建活动: logged by the unit with evidence, confirmed and rated (or disputed) by the community. Only confirmed counts.</summary>
+public sealed class ActivitiesController(
+    AppDbContext db, PartyAccess access, IValidator<ActivityInput> validator, EvidenceUploads uploads, IStringLocalizer<SharedResource> l) : Controller
+{
+    private string Actor => User.Identity?.Name ?? "";
+
+    [HttpGet]
+    public async Task<IActionResult> Index(ActivityListQuery query, CancellationToken ct)
+    {
+        var rows = Rows(query.Apply(access.VisibleActivities(User).AsNoTracking()));
+        var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        return View(new ActivityListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), streets));
+    }
+
+    /// <summary>Exactly the filtered rows, streamed from the query to the file.</summary>
+    [HttpGet]
+    public IActionResult Export(ActivityListQuery query, string format)
+    {
+        if (!TableExportResult<ActivityRow>.IsSupported(format))
+        {
+            return NotFound();
+        }
+        string[] headers = ["Date", "Unit", "Community", "Street or township", "Category", "Title", "People sent", "Person-hours",
+            "The unit leader took part", "Funds (yuan)", "People served", "Status", "Rating", "Evidence files"];
+        return new TableExportResult<ActivityRow>(format, l["Activities"], [.. headers.Select(h => l[h].Value)],
+            Rows(query.Apply(access.VisibleActivities(User).AsNoTracking())).AsAsyncEnumerable(),
+            r => [r.Date, r.UnitName, r.CommunityName, r.Street, l.Text(r.Category), r.Title, r.PeopleSent, r.PersonHours,
+                r.LeaderTookPart ? l["Yes"].Value : l["No"].Value, r.Funds, r.PeopleServed, l.Text(r.Status), r.Rating, r.EvidenceCount]);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var activity = await LoadAsync(id, tracking: false, ct);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        var history = await db.ActivityEvents.AsNoTracking().Where(e => e.ActivityId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        return View(new ActivityPage(activity, history, PartyAccess.ActsForUnit(User, activity.Pairing!), PartyAccess.ActsForCommunity(User, activity.Pairing!), User.IsOfficeOrAdmin()));
+    }
+
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpGet]
+    public async Task<IActionResult> Log(int? pairingId, CancellationToken ct) =>
+        View(await FormAsync(new ActivityInput { PairingId = pairingId, Date = Format.Today, SubmissionKey = Guid.NewGuid() }, null, null, ct));
+
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpPost]
+    [RequestSizeLimit(EvidenceUploads.MaxFiles * EvidenceUploads.MaxFileBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceUploads.MaxFiles * EvidenceUploads.MaxFileBytes + 1024 * 1024)]
+    public async Task<IActionResult> Log(ActivityInput input, List<IFormFile>? files, CancellationToken ct)
+    {
+        // A retried or double-clicked submit: the first one made the activity, show it.
+        if (input.SubmissionKey != Guid.Empty && await access.VisibleActivities(User).Where(a => a.SubmissionKey == input.SubmissionKey).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } done)
+        {
+            return RedirectToAction(nameof(Details), new { id = done });
+        }
+        if (input.SubmissionKey == Guid.Empty)
+        {
+            input.SubmissionKey = Guid.NewGuid();
+        }
+        files ??= [];
+        (await validator.ValidateAsync(input, ct)).AddToModelState(ModelState);
+        var pairing = input.PairingId is { } pid
+            ? await access.VisiblePairings(User).Include(p => p.Unit).Include(p => p.Community).FirstOrDefaultAsync(p => p.Id == pid, ct)
+            : null;
+        if (input.PairingId is not null && (pairing is null || !PartyAccess.ActsForUnit(User, pairing)))
+        {
+            return NotFound();
+        }
+        if (await uploads.CheckAsync(files, ct) is { } problem)
+        {
+            ModelState.AddModelError("files", problem);
+        }
+        int? duplicateId = null;
+        if (ModelState.IsValid)
+        {
+            var duplicate = await NearDuplicateAsync(pairing!.Id, input.Date!.Value, input.Category!.Value, input.Title!, exceptId: null, ct);
+            duplicateId = duplicate?.Id;
+            var stored = new List<EvidenceFile>();
+            try
+            {
+                var activity = Activity.Log(pairing, input.ToFacts(), Context(pairing, duplicate), input.SubmissionKey, Actor, DateTimeOffset.UtcNow);
+                stored = await uploads.StoreAsync(files, Actor, ct);
+                activity.Evidence.AddRange(stored);
+                db.Activities.Add(activity);
+                await db.SaveChangesAsync(ct);
+                TempData["Success"] = l["The activity was sent to {0} for confirmation.", pairing.Community!.Name].Value;
+                return RedirectToAction(nameof(Details), new { id = activity.Id });
+            }
+            catch (DomainException refusal)
+            {
+                ModelState.AddDomainError(l, refusal);
+            }
+            catch (DbUpdateException)
+            {
+                // Two copies of one submission raced; the unique key kept the first. Anything else is a real failure.
+                uploads.Discard(stored);
+                db.ChangeTracker.Clear();
+                var first = await db.Activities.Where(a => a.SubmissionKey == input.SubmissionKey).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+                if (first is null)
+                {
+                    throw;
+                }
+                return RedirectToAction(nameof(Details), new { id = first });
+            }
+        }
+        return View(await FormAsync(input, null, duplicateId, ct));
+    }
+
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpGet]
+    public async Task<IActionResult> Correct(int id, CancellationToken ct)
+    {
+        var activity = await LoadAsync(id, tracking: false, ct);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!PartyAccess.ActsForUnit(User, activity.Pairing!))
+        {
+            return Forbid();
+        }
+        return View("Log", await FormAsync(ActivityInput.From(activity), id, null, ct));
+    }
+
+    /// <summary>The liaison corrects a disputed activity and sends it to the community again.</summary>
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpPost]
+    public async Task<IActionResult> Correct(int id, ActivityInput input, CancellationToken ct)
+    {
+        var activity = await LoadAsync(id, tracking: true, ct);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        var pairing = activity.Pairing!;
+        if (!PartyAccess.ActsForUnit(User, pairing))
+        {
+            return Forbid();
+        }
+        input.PairingId = pairing.Id;
+        (await validator.ValidateAsync(input, ct)).AddToModelState(ModelState);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var duplicate = await NearDuplicateAsync(pairing.Id, input.Date!.Value, input.Category!.Value, input.Title!, exceptId: id, ct);
+                if (await Concurrency.TrySaveAsync(db, activity, input.Version,
+                        () => activity.Correct(input.ToFacts(), Context(pairing, duplicate), Actor, DateTimeOffset.UtcNow), ct))
+                {
+                    TempData["Success"] = l["The corrected activity was sent to the community again."].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                }
+                ModelState.AddModelError("", l["Someone else changed this record meanwhile. Check it and try again."]);
+            }
+            catch (DomainException refusal)
+            {
+                ModelState.AddDomainError(l, refusal);
+            }
+        }
+        return View("Log", await FormAsync(input, id, null, ct));
+    }
+
+    /// <summary>The secretary's inbox: activities waiting for confirmation, oldest first.</summary>
+    [Authorize(Roles = Roles.CommunitySecretary)]
+    [HttpGet]
+    public async Task<IActionResult> Inbox(CancellationToken ct)
+    {
+        var pending = await Rows(access.VisibleActivities(User).AsNoTracking().Where(a => a.Status == ActivityStatus.Submitted)
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)).Take(200).ToListAsync(ct);
+        return View(new InboxPage(pending));
+    }
+
+    [Authorize(Roles = Roles.CommunitySecretary)]
+    [HttpPost]
+    public Task<IActionResult> Confirm(int id, int rating, string? comment, Guid version, CancellationToken ct) =>
+        DecideAsync(id, version, a => a.Confirm(rating, comment, Actor, DateTimeOffset.UtcNow), l["Confirmed and rated. It now counts for the unit."], ct);
+
+    [Authorize(Roles = Roles.CommunitySecretary)]
+    [HttpPost]
+    public Task<IActionResult> Dispute(int id, string? reason, Guid version, CancellationToken ct) =>
+        DecideAsync(id, version, a => a.Dispute(reason ?? "", Actor, DateTimeOffset.UtcNow), l["Disputed. The unit sees your reason and may correct it."], ct);
+
+    /// <summary>Confirms several waiting activities with one rating; each is checked on its own, all save together.</summary>
+    [Authorize(Roles = Roles.CommunitySecretary)]
+    [HttpPost]
+    public async Task<IActionResult> ConfirmMany(List<int>? ids, int rating, CancellationToken ct)
+    {
+        ids ??= [];
+        if (ids.Count == 0)
+        {
+            TempData["Error"] = l["Tick the activities to confirm."].Value;
+            return RedirectToAction(nameof(Inbox));
+        }
+        var activities = await access.VisibleActivities(User).Include(a => a.Pairing).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        if (activities.Count != ids.Distinct().Count() || activities.Any(a => !PartyAccess.ActsForCommunity(User, a.Pairing!)))
+        {
+            return NotFound();
+        }
+        try
+        {
+            foreach (var activity in activities)
+            {
+                activity.Confirm(rating, null, Actor, DateTimeOffset.UtcNow);
+                activity.Version = Guid.NewGuid();
+            }
+            await db.SaveChangesAsync(ct);
+            TempData["Success"] = l["{0} activities confirmed.", activities.Count].Value;
+        }
+        catch (DomainException refusal)
+        {
+            TempData["Error"] = l["Nothing was confirmed: {0}", l.Text(refusal)].Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = l["Someone else changed this record meanwhile. Check it and try again."].Value;
+        }
+        return RedirectToAction(nameof(Inbox));
+    }
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Reopen(int id, string? reason, Guid version, CancellationToken ct) =>
+        DecideAsync(id, version, a => a.Reopen(reason ?? "", Actor, DateTimeOffset.UtcNow), l["Reopened: the community confirms it again."], ct, officeDecides: true);
+
+    private async Task<IActionResult> DecideAsync(int id, Guid version, Action<Activity> decide, string success, CancellationToken ct, bool officeDecides = false)
+    {
+        var activity = await LoadAsync(id, tracking: true, ct);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!officeDecides && !PartyAccess.ActsForCommunity(User, activity.Pairing!))
+        {
+            return Forbid();
+        }
+        try
+        {
+            if (await Concurrency.TrySaveAsync(db, activity, version, () => decide(activity), ct))
+            {
+                TempData["Success"] = success;
+            }
+            else
+            {
+                TempData["Error"] = l["Someone else changed this record meanwhile. Check it and try again."].Value;
+            }
+        }
+        catch (DomainException refusal)
+        {
+            TempData["Error"] = l.Text(refusal);
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private static ActivityContext Context(Pairing pairing, Activity? duplicate) =>
+        new(Format.Today, pairing.StartDate, pairing.Unit!.StaffCount, pairing.Status == PairingStatus.Active, duplicate);
+
+    /// <summary>Same pairing, day and category with a title that says the same: one small query, compared in memory.</summary>
+    private async Task<Activity?> NearDuplicateAsync(int pairingId, DateOnly date, ActivityCategory category, string title, int? exceptId, CancellationToken ct)
+    {
+        var sameDay = await db.Activities.AsNoTracking()
+            .Where(a => a.PairingId == pairingId && a.Date == date && a.Category == category && a.Id != (exceptId ?? 0))
+            .ToListAsync(ct);
+        return sameDay.FirstOrDefault(a => Activity.IsNearDuplicate(a, pairingId, date, category, title));
+    }
+
+    private Task<Activity?> LoadAsync(int id, bool tracking, CancellationToken ct)
+    {
+        var query = access.VisibleActivities(User).Include(a => a.Pairing!.Unit).Include(a => a.Pairing!.Community).Include(a => a.Evidence);
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
+
+    private static IQueryable<ActivityRow> Rows(IQueryable<Activity> activities) =>
+        activities.Select(a => new ActivityRow(a.Id, a.Date, a.Pairing!.Unit!.Name, a.Pairing.Community!.Name, a.Pairing.Community.Street, a.Category, a.Title,
+            a.PeopleSent, a.PersonHours, a.LeaderTookPart, a.Funds, a.PeopleServed, a.Status, a.Rating, a.Evidence.Count));
+
+    private async Task<ActivityFormPage> FormAsync(ActivityInput input, int? activityId, int? duplicateId, CancellationToken ct)
+    {
+        var pairings = await access.VisiblePairings(User).AsNoTracking().Where(p => p.Status == PairingStatus.Active)
+            .OrderBy(p => p.Community!.Name)
+            .Select(p => new SelectListItem(p.Community!.Name + "（" + p.Community.Street + "）", p.Id.ToString()))
+            .ToListAsync(ct);
+        if (input.PairingId is null && pairings.Count == 1)
+        {
+            input.PairingId = int.Parse(pairings[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return new ActivityFormPage(input, pairings, activityId, duplicateId);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using CivicPairing.Domain.Activities;
+using CivicPairing.Web.Infrastructure;
+
+namespace CivicPairing.Web.Features.Activities;
+
+public sealed class ActivityListQuery : ListQuery
+{
+    public int? UnitId { get; set; }
+    public int? CommunityId { get; set; }
+    public string? Street { get; set; }
+    public ActivityCategory? Category { get; set; }
+    public ActivityStatus? Status { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public bool? HasEvidence { get; set; }
+
+    public IQueryable<Activity> Apply(IQueryable<Activity> activities)
+    {
+        if (SearchText is { } q)
+        {
+            activities = activities.Where(a => a.Title.Contains(q));
+        }
+        if (UnitId is { } unitId)
+        {
+            activities = activities.Where(a => a.Pairing!.UnitId == unitId);
+        }
+        if (CommunityId is { } communityId)
+        {
+            activities = activities.Where(a => a.Pairing!.CommunityId == communityId);
+        }
+        if (!string.IsNullOrWhiteSpace(Street))
+        {
+            activities = activities.Where(a => a.Pairing!.Community!.Street == Street);
+        }
+        if (Category is { } category)
+        {
+            activities = activities.Where(a => a.Category == category);
+        }
+        if (Status is { } status)
+        {
+            activities = activities.Where(a => a.Status == status);
+        }
+        if (From is { } from)
+        {
+            activities = activities.Where(a => a.Date >= from);
+        }
+        if (To is { } to)
+        {
+            activities = activities.Where(a => a.Date <= to);
+        }
+        if (HasEvidence is { } hasEvidence)
+        {
+            activities = activities.Where(a => a.Evidence.Any() == hasEvidence);
+        }
+        return (Sort, Desc) switch
+        {
+            ("people", false) => activities.OrderBy(a => a.PeopleSent).ThenBy(a => a.Id),
+            ("people", true) => activities.OrderByDescending(a => a.PeopleSent).ThenByDescending(a => a.Id),
+            ("hours", false) => activities.OrderBy(a => a.PersonHours).ThenBy(a => a.Id),
+            ("hours", true) => activities.OrderByDescending(a => a.PersonHours).ThenByDescending(a => a.Id),
+            ("date", false) => activities.OrderBy(a => a.Date).ThenBy(a => a.Id),
+            // Newest first by default: the liaison's last report and the secretary's latest work lead.
+            _ => activities.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id),
+        };
+    }
+
+    public override Dictionary<string, string?> ToRouteValues()
+    {
+        var values = BaseRouteValues();
+        values["unitId"] = UnitId?.ToString(CultureInfo.InvariantCulture);
+        values["communityId"] = CommunityId?.ToString(CultureInfo.InvariantCulture);
+        values["street"] = string.IsNullOrWhiteSpace(Street) ? null : Street;
+        values["category"] = Category?.ToString();
+        values["status"] = Status?.ToString();
+        values["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        values["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        values["hasEvidence"] = HasEvidence?.ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
+        return values;
+    }
+}
