@@ -19,7 +19,13 @@ namespace CivicPairing.Web.Features.Activities;
 public sealed record ActivityRow(int Id, DateOnly Date, string UnitName, string CommunityName, string Street, ActivityCategory Category, string Title,
     int PeopleSent, decimal PersonHours, bool LeaderTookPart, decimal Funds, int PeopleServed, ActivityStatus Status, int? Rating, int EvidenceCount);
 
-public sealed record ActivityListPage(ActivityListQuery Query, PagedList<ActivityRow> Activities, IReadOnlyList<string> Streets);
+/// <summary>One of <see cref="Paged"/> (a chosen sort) or <see cref="Keyset"/> (the default, newest first) is set.</summary>
+public sealed record ActivityListPage(ActivityListQuery Query, PagedList<ActivityRow>? Paged, KeysetPage<ActivityRow>? Keyset, IReadOnlyList<string> Streets)
+{
+    public IReadOnlyList<ActivityRow> Items => Keyset?.Items ?? Paged!.Items;
+    public int Total => Keyset?.Total ?? Paged!.Total;
+    public bool TotalIsCapped => Keyset?.TotalIsCapped ?? false;
+}
 
 public sealed record ActivityFormPage(ActivityInput Input, IReadOnlyList<SelectListItem> Pairings, int? ActivityId, int? DuplicateId);
 
@@ -36,9 +42,15 @@ public sealed class ActivitiesController(
     [HttpGet]
     public async Task<IActionResult> Index(ActivityListQuery query, CancellationToken ct)
     {
-        var rows = Rows(query.Apply(access.VisibleActivities(User).AsNoTracking()));
+        var visible = access.VisibleActivities(User).AsNoTracking();
         var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
-        return View(new ActivityListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), streets));
+        if (query.UsesKeyset)
+        {
+            var page = await query.Filter(visible).ToKeysetPageAsync(a => a.Date, a => a.Id, RowOf, r => new DateIdCursor(r.Date, r.Id),
+                DateIdCursor.Parse(query.After), DateIdCursor.Parse(query.Before), query.Last, ct: ct);
+            return View(new ActivityListPage(query, null, page, streets));
+        }
+        return View(new ActivityListPage(query, await Rows(query.Apply(visible)).ToPagedListAsync(query.Page, ct: ct), null, streets));
     }
 
     /// <summary>Exactly the filtered rows, streamed from the query to the file.</summary>
@@ -301,9 +313,11 @@ public sealed class ActivitiesController(
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, ct);
     }
 
-    private static IQueryable<ActivityRow> Rows(IQueryable<Activity> activities) =>
-        activities.Select(a => new ActivityRow(a.Id, a.Date, a.Pairing!.Unit!.Name, a.Pairing.Community!.Name, a.Pairing.Community.Street, a.Category, a.Title,
-            a.PeopleSent, a.PersonHours, a.LeaderTookPart, a.Funds, a.PeopleServed, a.Status, a.Rating, a.Evidence.Count));
+    private static readonly System.Linq.Expressions.Expression<Func<Activity, ActivityRow>> RowOf = a =>
+        new ActivityRow(a.Id, a.Date, a.Pairing!.Unit!.Name, a.Pairing.Community!.Name, a.Pairing.Community.Street, a.Category, a.Title,
+            a.PeopleSent, a.PersonHours, a.LeaderTookPart, a.Funds, a.PeopleServed, a.Status, a.Rating, a.Evidence.Count);
+
+    private static IQueryable<ActivityRow> Rows(IQueryable<Activity> activities) => activities.Select(RowOf);
 
     private async Task<ActivityFormPage> FormAsync(ActivityInput input, int? activityId, int? duplicateId, CancellationToken ct)
     {

@@ -15,7 +15,17 @@ public sealed class ActivityListQuery : ListQuery
     public DateOnly? To { get; set; }
     public bool? HasEvidence { get; set; }
 
-    public IQueryable<Activity> Apply(IQueryable<Activity> activities)
+    /// <summary>Keyset position: show the rows older than this one ("next"), newer ("previous"), or the oldest ("last").</summary>
+    public string? After { get; set; }
+    public string? Before { get; set; }
+    public bool Last { get; set; }
+
+    /// <summary>The default order (newest first) pages by position, so its cost does not grow with the table.</summary>
+    public bool UsesKeyset => string.IsNullOrEmpty(Sort);
+
+    public IQueryable<Activity> Apply(IQueryable<Activity> activities) => Order(Filter(activities));
+
+    public IQueryable<Activity> Filter(IQueryable<Activity> activities)
     {
         if (SearchText is { } q)
         {
@@ -53,7 +63,11 @@ public sealed class ActivityListQuery : ListQuery
         {
             activities = activities.Where(a => a.Evidence.Any() == hasEvidence);
         }
-        return (Sort, Desc) switch
+        return activities;
+    }
+
+    private IQueryable<Activity> Order(IQueryable<Activity> activities) =>
+        (Sort, Desc) switch
         {
             ("people", false) => activities.OrderBy(a => a.PeopleSent).ThenBy(a => a.Id),
             ("people", true) => activities.OrderByDescending(a => a.PeopleSent).ThenByDescending(a => a.Id),
@@ -63,7 +77,6 @@ public sealed class ActivityListQuery : ListQuery
             // Newest first by default: the liaison's last report and the secretary's latest work lead.
             _ => activities.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id),
         };
-    }
 
     public override Dictionary<string, string?> ToRouteValues()
     {
