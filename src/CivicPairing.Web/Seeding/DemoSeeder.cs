@@ -80,14 +80,21 @@ public static class DemoSeeder
         db.Activities.AddRange(DemoActivities.Create(pairings, now));
         await db.SaveChangesAsync();
 
+        await CreateAccountsAsync(services, units["市财政局"].Id, communities["金墩社区"].Id);
+    }
+
+    /// <summary>The four demo accounts; the liaison acts for <paramref name="unitId"/>, the secretary for <paramref name="communityId"/>.</summary>
+    public static async Task CreateAccountsAsync(IServiceProvider services, int unitId, int communityId)
+    {
+        await RoleSeeder.EnsureRolesAsync(services);
         var users = services.GetRequiredService<UserManager<AppUser>>();
         foreach (var (userName, role, displayName, unit, community) in Accounts)
         {
             var user = new AppUser
             {
-                UserName = userName, DisplayName = displayName, CreatedAt = now,
-                UnitId = unit is null ? null : units[unit].Id,
-                CommunityId = community is null ? null : communities[community].Id,
+                UserName = userName, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow,
+                UnitId = unit is null ? null : unitId,
+                CommunityId = community is null ? null : communityId,
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));

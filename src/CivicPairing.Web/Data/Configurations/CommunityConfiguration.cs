@@ -18,5 +18,6 @@ public sealed class CommunityConfiguration : IEntityTypeConfiguration<Community>
         builder.Property(c => c.CollectiveIncome).HasPrecision(18, 2);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.IsActive, c.Street });
+        builder.HasIndex(c => new { c.IsActive, c.Name });
     }
 }

@@ -17,5 +17,7 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.Ignore(u => u.StrengthList);
         builder.HasIndex(u => new { u.IsActive, u.Kind });
+        // The list's default order: any page is an index range scan, however deep.
+        builder.HasIndex(u => new { u.IsActive, u.Name });
     }
 }

@@ -13,7 +13,7 @@ namespace CivicPairing.Web.Infrastructure.Commands;
 /// </summary>
 public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
 {
-    public static readonly IReadOnlyList<string> Names = ["backup", "create-admin"];
+    public static readonly IReadOnlyList<string> Names = ["backup", "create-admin", "generate"];
 
     public static AppCommand Parse(string[] args)
     {
@@ -42,6 +42,7 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
     {
         ("backup", "out") => true,
         ("create-admin", "user" or "password" or "name") => true,
+        ("generate", "scale" or "seed") => true,
         _ => false,
     };
 
@@ -52,6 +53,7 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
         {
             "backup" => await BackupAsync(app),
             "create-admin" => await CreateAdminAsync(app),
+            "generate" => await GenerateAsync(app),
             _ => 2,
         };
     }
@@ -87,6 +89,31 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
         }
         Console.WriteLine($"Backup written to {target} ({new FileInfo(target).Length:N0} bytes).");
         return 0;
+    }
+
+    /// <summary>`generate --scale city|province --seed N`: a deterministic synthetic world in an empty database, with the demo accounts.</summary>
+    private async Task<int> GenerateAsync(WebApplication app)
+    {
+        var scale = Seeding.SyntheticScale.Parse(Options.GetValueOrDefault("scale") ?? "city");
+        if (scale is null || !int.TryParse(Options.GetValueOrDefault("seed") ?? "1", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+        {
+            await Console.Error.WriteLineAsync("usage: generate --scale city|province [--seed N]");
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await new Seeding.SyntheticData(db, seed, scale, Console.Out).RunAsync(CancellationToken.None);
+            await Seeding.DemoSeeder.CreateAccountsAsync(scope.ServiceProvider, unitId: 1, communityId: 1);
+            Console.WriteLine($"Accounts: {string.Join(", ", Seeding.DemoSeeder.Accounts.Select(a => a.UserName))} (password {Seeding.DemoSeeder.Password}).");
+            return 0;
+        }
+        catch (InvalidOperationException refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal.Message);
+            return 2;
+        }
     }
 
     private async Task<int> CreateAdminAsync(WebApplication app)

@@ -570,6 +570,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("IsActive", "Name");
+
                     b.HasIndex("IsActive", "Street");
 
                     b.ToTable("Communities");
@@ -635,6 +637,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("IsActive", "Kind");
+
+                    b.HasIndex("IsActive", "Name");
 
                     b.ToTable("Units");
                 });

@@ -549,6 +549,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("IsActive", "Name");
+
                     b.HasIndex("IsActive", "Street");
 
                     b.ToTable("Communities");
@@ -612,6 +614,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("IsActive", "Kind");
+
+                    b.HasIndex("IsActive", "Name");
 
                     b.ToTable("Units");
                 });

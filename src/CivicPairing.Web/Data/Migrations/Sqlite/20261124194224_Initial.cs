@@ -201,6 +201,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     UnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedBy = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposalNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -308,6 +310,290 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PairingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PeopleSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonHours = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    LeaderTookPart = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Funds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Materials = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PeopleServed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DisputeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_Pairings_PairingId",
+                        column: x => x.PairingId,
+                        principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Agreements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PairingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FocusAreas = table.Column<int>(type: "INTEGER", nullable: false),
+                    Principles = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    VisitsPerMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    CoordinationMeetingsPerQuarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    JointMeetingsPerHalfYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Clauses = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitSignatory = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    UnitSignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommunitySignatory = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CommunitySignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    TerminationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agreements_Agreements_PreviousVersionId",
+                        column: x => x.PreviousVersionId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Agreements_Pairings_PairingId",
+                        column: x => x.PairingId,
+                        principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PairingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PairingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PairingEvents_Pairings_PairingId",
+                        column: x => x.PairingId,
+                        principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityEvents_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementTasks_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementTaskEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementTaskEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementTaskEvents_AgreementTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "AgreementTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AgreementTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_AgreementTasks_AgreementTaskId",
+                        column: x => x.AgreementTaskId,
+                        principalTable: "AgreementTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Date_Id",
+                table: "Activities",
+                columns: new[] { "Date", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_PairingId_Date",
+                table: "Activities",
+                columns: new[] { "PairingId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Status_SubmittedAt",
+                table: "Activities",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_SubmissionKey",
+                table: "Activities",
+                column: "SubmissionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityEvents_ActivityId_At",
+                table: "ActivityEvents",
+                columns: new[] { "ActivityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_Number_VersionNumber",
+                table: "Agreements",
+                columns: new[] { "Number", "VersionNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_PairingId_Status",
+                table: "Agreements",
+                columns: new[] { "PairingId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_PreviousVersionId",
+                table: "Agreements",
+                column: "PreviousVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_Status_EndDate",
+                table: "Agreements",
+                columns: new[] { "Status", "EndDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementTaskEvents_TaskId_At",
+                table: "AgreementTaskEvents",
+                columns: new[] { "TaskId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementTasks_AgreementId_Number",
+                table: "AgreementTasks",
+                columns: new[] { "AgreementId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementTasks_Status_DueDate",
+                table: "AgreementTasks",
+                columns: new[] { "Status", "DueDate" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -366,6 +652,11 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Communities_IsActive_Name",
+                table: "Communities",
+                columns: new[] { "IsActive", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Communities_IsActive_Street",
                 table: "Communities",
                 columns: new[] { "IsActive", "Street" });
@@ -377,9 +668,31 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_ActivityId",
+                table: "EvidenceFiles",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_AgreementTaskId",
+                table: "EvidenceFiles",
+                column: "AgreementTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PairingEvents_PairingId_At",
+                table: "PairingEvents",
+                columns: new[] { "PairingId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pairings_CommunityId_Status",
                 table: "Pairings",
                 columns: new[] { "CommunityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_OnePerPair",
+                table: "Pairings",
+                columns: new[] { "UnitId", "CommunityId" },
+                unique: true,
+                filter: "Status IN (1, 2, 3)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Pairings_UnitId_Status",
@@ -397,6 +710,11 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                 columns: new[] { "IsActive", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Units_IsActive_Name",
+                table: "Units",
+                columns: new[] { "IsActive", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -406,6 +724,12 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActivityEvents");
+
+            migrationBuilder.DropTable(
+                name: "AgreementTaskEvents");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -428,7 +752,10 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Pairings");
+                name: "EvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "PairingEvents");
 
             migrationBuilder.DropTable(
                 name: "PendingImports");
@@ -438,6 +765,18 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "AgreementTasks");
+
+            migrationBuilder.DropTable(
+                name: "Agreements");
+
+            migrationBuilder.DropTable(
+                name: "Pairings");
 
             migrationBuilder.DropTable(
                 name: "Communities");

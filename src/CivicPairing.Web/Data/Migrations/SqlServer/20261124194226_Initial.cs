@@ -201,6 +201,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     UnitId = table.Column<int>(type: "int", nullable: false),
                     CommunityId = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<int>(type: "int", nullable: false),
+                    ProposedBy = table.Column<int>(type: "int", nullable: false),
+                    ProposalNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -308,6 +310,290 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PairingId = table.Column<int>(type: "int", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    PeopleSent = table.Column<int>(type: "int", nullable: false),
+                    PersonHours = table.Column<decimal>(type: "decimal(10,2)", precision: 10, scale: 2, nullable: false),
+                    LeaderTookPart = table.Column<bool>(type: "bit", nullable: false),
+                    Funds = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Materials = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PeopleServed = table.Column<int>(type: "int", nullable: false),
+                    Attendees = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Rating = table.Column<int>(type: "int", nullable: true),
+                    RatingComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DisputeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SubmissionKey = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_Pairings_PairingId",
+                        column: x => x.PairingId,
+                        principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Agreements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PairingId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FocusAreas = table.Column<int>(type: "int", nullable: false),
+                    Principles = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    VisitsPerMonth = table.Column<int>(type: "int", nullable: false),
+                    CoordinationMeetingsPerQuarter = table.Column<int>(type: "int", nullable: false),
+                    JointMeetingsPerHalfYear = table.Column<int>(type: "int", nullable: false),
+                    Clauses = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    UnitSignatory = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    UnitSignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CommunitySignatory = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CommunitySignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FiledBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    TerminationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    VersionNumber = table.Column<int>(type: "int", nullable: false),
+                    PreviousVersionId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agreements_Agreements_PreviousVersionId",
+                        column: x => x.PreviousVersionId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Agreements_Pairings_PairingId",
+                        column: x => x.PairingId,
+                        principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PairingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PairingId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    From = table.Column<int>(type: "int", nullable: true),
+                    To = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PairingEvents_Pairings_PairingId",
+                        column: x => x.PairingId,
+                        principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActivityId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    From = table.Column<int>(type: "int", nullable: true),
+                    To = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityEvents_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgreementId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ReportNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReportedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReturnReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementTasks_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementTaskEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TaskId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    From = table.Column<int>(type: "int", nullable: false),
+                    To = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementTaskEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementTaskEvents_AgreementTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "AgreementTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StoredName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AgreementTaskId = table.Column<int>(type: "int", nullable: true),
+                    ActivityId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_AgreementTasks_AgreementTaskId",
+                        column: x => x.AgreementTaskId,
+                        principalTable: "AgreementTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Date_Id",
+                table: "Activities",
+                columns: new[] { "Date", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_PairingId_Date",
+                table: "Activities",
+                columns: new[] { "PairingId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Status_SubmittedAt",
+                table: "Activities",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_SubmissionKey",
+                table: "Activities",
+                column: "SubmissionKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityEvents_ActivityId_At",
+                table: "ActivityEvents",
+                columns: new[] { "ActivityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_Number_VersionNumber",
+                table: "Agreements",
+                columns: new[] { "Number", "VersionNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_PairingId_Status",
+                table: "Agreements",
+                columns: new[] { "PairingId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_PreviousVersionId",
+                table: "Agreements",
+                column: "PreviousVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_Status_EndDate",
+                table: "Agreements",
+                columns: new[] { "Status", "EndDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementTaskEvents_TaskId_At",
+                table: "AgreementTaskEvents",
+                columns: new[] { "TaskId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementTasks_AgreementId_Number",
+                table: "AgreementTasks",
+                columns: new[] { "AgreementId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementTasks_Status_DueDate",
+                table: "AgreementTasks",
+                columns: new[] { "Status", "DueDate" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -368,6 +654,11 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Communities_IsActive_Name",
+                table: "Communities",
+                columns: new[] { "IsActive", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Communities_IsActive_Street",
                 table: "Communities",
                 columns: new[] { "IsActive", "Street" });
@@ -379,9 +670,31 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_ActivityId",
+                table: "EvidenceFiles",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_AgreementTaskId",
+                table: "EvidenceFiles",
+                column: "AgreementTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PairingEvents_PairingId_At",
+                table: "PairingEvents",
+                columns: new[] { "PairingId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pairings_CommunityId_Status",
                 table: "Pairings",
                 columns: new[] { "CommunityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pairings_OnePerPair",
+                table: "Pairings",
+                columns: new[] { "UnitId", "CommunityId" },
+                unique: true,
+                filter: "Status IN (1, 2, 3)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Pairings_UnitId_Status",
@@ -399,6 +712,11 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 columns: new[] { "IsActive", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Units_IsActive_Name",
+                table: "Units",
+                columns: new[] { "IsActive", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Name",
                 table: "Units",
                 column: "Name",
@@ -408,6 +726,12 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActivityEvents");
+
+            migrationBuilder.DropTable(
+                name: "AgreementTaskEvents");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -430,7 +754,10 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Pairings");
+                name: "EvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "PairingEvents");
 
             migrationBuilder.DropTable(
                 name: "PendingImports");
@@ -440,6 +767,18 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "AgreementTasks");
+
+            migrationBuilder.DropTable(
+                name: "Agreements");
+
+            migrationBuilder.DropTable(
+                name: "Pairings");
 
             migrationBuilder.DropTable(
                 name: "Communities");

@@ -1,0 +1,225 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Pairings;
+using CivicPairing.Domain.Registry;
+using CivicPairing.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPairing.Web.Seeding;
+
+/// <summary>How much a synthetic world holds (quality.md: the city of the demo, the province of the benchmark).</summary>
+public sealed record SyntheticScale(string Name, int Units, int Communities, int Pairings, int Activities, int TasksPerAgreement)
+{
+    public static readonly SyntheticScale City = new("city", 60, 40, 90, 3_000, 4);
+    public static readonly SyntheticScale Province = new("province", 5_000, 12_000, 25_000, 1_000_000, 6);
+
+    /// <summary>The province's registry with only 10,000 activities: the benchmark's small table.</summary>
+    public static readonly SyntheticScale ProvinceSmall = new("province-small", 5_000, 12_000, 25_000, 10_000, 6);
+
+    public static SyntheticScale? Parse(string? name) => name?.ToLowerInvariant() switch
+    {
+        "city" => City,
+        "province" => Province,
+        "province-small" => ProvinceSmall,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// Fills an empty SQLite database with a deterministic world (same seed, same rows): units,
+/// communities, pairings, filed agreements with tasks, and two years of activities ending
+/// 2026-10-31, most confirmed and rated. Rows go in by prepared statements in one transaction per
+/// table, not one SaveChanges per row, so a million activities take seconds.
+/// </summary>
+public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scale, TextWriter log)
+{
+    public static readonly DateOnly FirstDay = new(2024, 11, 1);
+    public static readonly DateOnly LastDay = new(2026, 10, 31);
+
+    private static readonly string[] Cities = ["江宁", "滨海", "青山", "白云", "金沙", "柳城", "东湖", "南屏", "西岭", "北塘", "石桥", "龙泉", "凤鸣", "梅林", "松江", "桃源", "云台", "清河", "望江", "长乐"];
+    private static readonly string[] Bureaus = ["财政局", "公安局", "住建局", "水务局", "审计局", "司法局", "人社局", "科技局", "环保局", "交通局", "卫健委", "农业农村局", "教育局", "文旅局", "民政局", "商务局", "市场监管局", "税务局", "供电公司", "农商银行", "人民医院", "第一中学", "实验小学", "邮政公司", "移动公司", "电信公司", "供销社", "红十字会", "检察院", "法院"];
+    private static readonly string[] Places = ["金", "银", "新", "和", "安", "康", "兴", "盛", "华", "光", "明", "德", "仁", "义", "信", "平", "福", "寿", "春", "秋"];
+    private static readonly string[] Places2 = ["墩", "桥", "坝", "城", "园", "湖", "山", "岭", "塘", "湾", "港", "庄", "泉", "林", "巷", "坡", "洲", "河", "亭", "台"];
+    private static readonly string[] Titles = ["周六义务劳动", "清理小区垃圾", "走访慰问困难家庭", "法律咨询进社区", "义诊和健康讲座", "防诈骗宣传", "党课进社区", "修复路灯和窨井盖", "捐赠图书", "联席会议", "文艺演出", "垃圾分类宣传"];
+
+    private readonly Random _random = new(seed);
+    private int[] _staff = [];
+    private DbConnection _connection = null!;
+    private DbTransaction _transaction = null!;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            throw new InvalidOperationException("The generator fills the embedded SQLite database; load SQL Server by import or by copying a generated file.");
+        }
+        if (await db.Units.AnyAsync(ct) || await db.Communities.AnyAsync(ct))
+        {
+            throw new InvalidOperationException("The database holds units or communities already; generate into an empty database (a new ConnectionStrings:Default file).");
+        }
+        _connection = db.Database.GetDbConnection();
+        await _connection.OpenAsync(ct);
+        var total = Stopwatch.StartNew();
+        await Step("units", () => Units(ct));
+        await Step("communities", () => Communities(ct));
+        var pairings = await Step("pairings", () => Pairings(ct));
+        await Step("agreements and tasks", () => AgreementsAndTasks(pairings, ct));
+        await Step("activities", () => Activities(pairings, ct));
+        await log.WriteLineAsync($"Generated the {scale.Name} world (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s.");
+    }
+
+    private async Task<T> Step<T>(string what, Func<Task<T>> run)
+    {
+        var watch = Stopwatch.StartNew();
+        _transaction = await _connection.BeginTransactionAsync();
+        var result = await run();
+        await _transaction.CommitAsync();
+        await _transaction.DisposeAsync();
+        await log.WriteLineAsync($"  {what}: {watch.Elapsed.TotalSeconds:F1} s");
+        return result;
+    }
+
+    private async Task<int> Units(CancellationToken ct)
+    {
+        using var insert = Prepare("INSERT INTO Units (Id, Name, Kind, CivilizedLevel, LeaderName, ResponsibleLeaderName, StaffCount, PartyMemberCount, Strengths, IsActive, CreatedAt, Version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11)", 11);
+        var created = new DateTimeOffset(2024, 10, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+        _staff = new int[scale.Units + 1];
+        for (var id = 1; id <= scale.Units; id++)
+        {
+            var name = $"{Cities[id % Cities.Length]}{Bureaus[(id / Cities.Length) % Bureaus.Length]}{(id > Cities.Length * Bureaus.Length ? (id / (Cities.Length * Bureaus.Length)).ToString(CultureInfo.InvariantCulture) + "分部" : "")}";
+            var staff = _staff[id] = _random.Next(20, 2000);
+            await Run(insert, ct, id, name, _random.Next(1, 10), _random.Next(0, 4), "负责人" + id, "分管" + id, staff, staff / 3, _random.Next(1, 1 << 16), created, Guid(id));
+        }
+        return scale.Units;
+    }
+
+    private async Task<int> Communities(CancellationToken ct)
+    {
+        using var insert = Prepare("INSERT INTO Communities (Id, Name, Kind, Street, SecretaryName, Households, Population, PartyMemberCount, Weaknesses, Industries, IsActive, CreatedAt, Version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12)", 12);
+        var created = new DateTimeOffset(2024, 10, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+        for (var id = 1; id <= scale.Communities; id++)
+        {
+            var village = id % 3 == 0;
+            var name = $"{Places[id % 20]}{Places2[(id / 20) % 20]}{(id > 400 ? (id / 400).ToString(CultureInfo.InvariantCulture) : "")}{(village ? "村" : "社区")}";
+            var street = $"{Cities[(id / 7) % Cities.Length]}{(village ? "镇" : "街道")}{(id / 140 + 1).ToString(CultureInfo.InvariantCulture)}";
+            var households = _random.Next(150, 3500);
+            await Run(insert, ct, id, name, village ? 2 : 1, street, "书记" + id, households, households * 3, households / 20,
+                _random.Next(0, 32), village ? _random.Next(1, 32) : 0, created, Guid(1_000_000 + id));
+        }
+        return scale.Communities;
+    }
+
+    /// <summary>Each pairing: a unit and a community, in force since a day in the first months.</summary>
+    private async Task<List<(int Id, int UnitId, DateOnly Start)>> Pairings(CancellationToken ct)
+    {
+        using var insert = Prepare("INSERT INTO Pairings (Id, UnitId, CommunityId, Status, ProposedBy, StartDate, CreatedAt, Version) VALUES ($1, $2, $3, 2, 3, $4, $5, $6)", 6);
+        using var history = Prepare("INSERT INTO PairingEvents (PairingId, At, Actor, \"To\") VALUES ($1, $2, 'generator', 2)", 2);
+        var pairings = new List<(int, int, DateOnly)>(scale.Pairings);
+        var seen = new HashSet<(int, int)>();
+        var id = 0;
+        while (pairings.Count < scale.Pairings)
+        {
+            var unit = _random.Next(1, scale.Units + 1);
+            var community = pairings.Count < scale.Communities ? pairings.Count + 1 : _random.Next(1, scale.Communities + 1);
+            if (!seen.Add((unit, community)))
+            {
+                continue;
+            }
+            id++;
+            var start = FirstDay.AddDays(-_random.Next(0, 120));
+            var at = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;
+            await Run(insert, ct, id, unit, community, start, at, Guid(2_000_000 + id));
+            await Run(history, ct, id, at);
+            pairings.Add((id, unit, start));
+        }
+        return pairings;
+    }
+
+    private async Task<int> AgreementsAndTasks(List<(int Id, int UnitId, DateOnly Start)> pairings, CancellationToken ct)
+    {
+        using var agreement = Prepare("INSERT INTO Agreements (Id, PairingId, Number, Title, FocusAreas, Principles, StartDate, EndDate, VisitsPerMonth, CoordinationMeetingsPerQuarter, JointMeetingsPerHalfYear, Status, UnitSignatory, UnitSignedOn, CommunitySignatory, CommunitySignedOn, FiledOn, FiledBy, VersionNumber, CreatedAt, Version) VALUES ($1, $2, $3, $4, 63, '互惠双赢；彰显特色；因地制宜。', $5, $6, 1, 1, 1, 4, '负责人', $5, '书记', $5, $5, 'generator', 1, $7, $8)", 8);
+        using var task = Prepare("INSERT INTO AgreementTasks (AgreementId, Number, Title, DueDate, Status, Version, ReportedBy, ConfirmedBy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8);
+        foreach (var (id, _, start) in pairings)
+        {
+            var end = LastDay.AddMonths(4);
+            await Run(agreement, ct, id, id, $"GEN-{id:000000}", $"结对共建协议书（{id}）", start, end, new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks, Guid(3_000_000 + id));
+            for (var n = 1; n <= scale.TasksPerAgreement; n++)
+            {
+                var due = start.AddDays(_random.Next(60, end.DayNumber - start.DayNumber));
+                var status = due < LastDay ? (_random.Next(10) < 7 ? AgreementTaskStatus.Confirmed : AgreementTaskStatus.Open) : AgreementTaskStatus.Open;
+                await Run(task, ct, id, n, Titles[_random.Next(Titles.Length)] + "任务", due, (int)status, Guid(4_000_000 + id * 10 + n),
+                    status == AgreementTaskStatus.Confirmed ? "generator" : null, status == AgreementTaskStatus.Confirmed ? "generator" : null);
+            }
+        }
+        return pairings.Count;
+    }
+
+    private async Task<int> Activities(List<(int Id, int UnitId, DateOnly Start)> pairings, CancellationToken ct)
+    {
+        using var insert = Prepare("INSERT INTO Activities (Id, PairingId, Date, Category, Title, PeopleSent, PersonHours, LeaderTookPart, Funds, PeopleServed, Status, Rating, SubmittedAt, SubmittedBy, DecidedAt, DecidedBy, SubmissionKey, Version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'generator', $14, $15, $16, $17)", 17);
+        using var history = Prepare("INSERT INTO ActivityEvents (ActivityId, At, Actor, \"From\", \"To\") VALUES ($1, $2, 'generator', $3, $4)", 4);
+        var days = LastDay.DayNumber - FirstDay.DayNumber + 1;
+        for (var id = 1; id <= scale.Activities; id++)
+        {
+            var (pairingId, unitId, _) = pairings[_random.Next(pairings.Count)];
+            var date = FirstDay.AddDays(_random.Next(days));
+            var people = Math.Min(_random.Next(2, 50), _staff[unitId]);
+            var roll = _random.Next(100);
+            var status = roll < 85 ? ActivityStatus.Confirmed : roll < 95 ? ActivityStatus.Submitted : ActivityStatus.Disputed;
+            var submitted = new DateTimeOffset(date.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero).UtcTicks;
+            long? decided = status == ActivityStatus.Submitted ? null : submitted + TimeSpan.TicksPerDay * _random.Next(1, 8);
+            var category = _random.Next(1, 12);
+            await Run(insert, ct, id, pairingId, date, category, Titles[_random.Next(Titles.Length)], people, Decimal(people * _random.Next(2, 7)),
+                _random.Next(5) == 0 ? 1 : 0, Decimal(_random.Next(10) == 0 ? _random.Next(1, 50) * 1000 : 0), _random.Next(0, 400), (int)status,
+                status == ActivityStatus.Confirmed ? Math.Clamp(_random.Next(2, 7), 1, 5) : null, submitted, decided,
+                decided is null ? null : "generator", Guid(10_000_000 + id), Guid(20_000_000 + id));
+            await Run(history, ct, id, submitted, null, (int)ActivityStatus.Submitted);
+            if (decided is { } at)
+            {
+                await Run(history, ct, id, at, (int)ActivityStatus.Submitted, (int)status);
+            }
+            if (id % 200_000 == 0)
+            {
+                await log.WriteLineAsync($"    {id:N0} activities");
+            }
+        }
+        return scale.Activities;
+    }
+
+    private DbCommand Prepare(string sql, int parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 1; i <= parameters; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "$" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    /// <summary>Binds values the way EF Core's SQLite provider stores them (dates as text, decimals as text, Guids as upper-case text).</summary>
+    private async Task Run(DbCommand command, CancellationToken ct, params object?[] values)
+    {
+        command.Transaction = _transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                _ => values[i],
+            };
+        }
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string Decimal(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
+
+    /// <summary>Deterministic "Guids" so the same seed gives byte-identical files.</summary>
+    private static string Guid(long n) => new Guid(0, 0, 0, BitConverter.GetBytes(n)).ToString().ToUpperInvariant();
+}

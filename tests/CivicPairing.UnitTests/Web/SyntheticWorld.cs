@@ -1,0 +1,78 @@
+using CivicPairing.Domain.Activities;
+using CivicPairing.Web.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPairing.UnitTests.Web;
+
+/// <summary>The generator's world: the scale's counts, rows the portal's own rules would accept, the same rows for the same seed.</summary>
+public sealed class SyntheticWorld
+{
+    private static async Task<(TestDatabase Database, List<Activity> Activities)> GenerateAsync(int seed)
+    {
+        var database = new TestDatabase();
+        await new SyntheticData(database.Db, seed, SyntheticScale.City, TextWriter.Null).RunAsync(CancellationToken.None);
+        database.Db.ChangeTracker.Clear();
+        var activities = await database.Db.Activities.AsNoTracking().Include(a => a.Pairing!.Unit).OrderBy(a => a.Id).ToListAsync();
+        return (database, activities);
+    }
+
+    [Fact]
+    public async Task FillsTheCityScale()
+    {
+        var (database, activities) = await GenerateAsync(seed: 3);
+        using (database)
+        {
+            Assert.Equal(SyntheticScale.City.Units, await database.Db.Units.CountAsync());
+            Assert.Equal(SyntheticScale.City.Communities, await database.Db.Communities.CountAsync());
+            Assert.Equal(SyntheticScale.City.Pairings, await database.Db.Pairings.CountAsync());
+            Assert.Equal(SyntheticScale.City.Pairings * SyntheticScale.City.TasksPerAgreement, await database.Db.AgreementTasks.CountAsync());
+            Assert.Equal(SyntheticScale.City.Activities, activities.Count);
+            // Every community has at least one unit at this scale (there are more pairings than communities).
+            Assert.Equal(SyntheticScale.City.Communities, await database.Db.Pairings.Select(p => p.CommunityId).Distinct().CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task MakesActivitiesThePortalsRulesWouldAccept()
+    {
+        var (database, activities) = await GenerateAsync(seed: 4);
+        using (database)
+        {
+            Assert.All(activities, a =>
+            {
+                Assert.InRange(a.Date, SyntheticData.FirstDay, SyntheticData.LastDay);
+                Assert.True(a.Date >= a.Pairing!.StartDate);
+                Assert.InRange(a.PeopleSent, 1, a.Pairing.Unit!.StaffCount);
+                Assert.InRange(a.PersonHours, 0, a.PeopleSent * 24m);
+                Assert.Equal(a.Status == ActivityStatus.Confirmed, a.Rating is >= 1 and <= 5);
+            });
+            Assert.InRange(activities.Count(a => a.Status == ActivityStatus.Confirmed) / (double)activities.Count, 0.8, 0.9);
+        }
+    }
+
+    [Fact]
+    public async Task GivesTheSameRowsForTheSameSeedAndOthersForAnother()
+    {
+        static string Fingerprint(List<Activity> list) => string.Join("|", list.Select(a => $"{a.Id},{a.PairingId},{a.Date},{a.Title},{a.PeopleSent},{a.Status},{a.Rating}"));
+        var (first, a) = await GenerateAsync(seed: 5);
+        var (second, b) = await GenerateAsync(seed: 5);
+        var (third, c) = await GenerateAsync(seed: 6);
+        using (first)
+        using (second)
+        using (third)
+        {
+            Assert.Equal(Fingerprint(a), Fingerprint(b));
+            Assert.NotEqual(Fingerprint(a), Fingerprint(c));
+        }
+    }
+
+    [Fact]
+    public async Task RefusesADatabaseThatHoldsData()
+    {
+        var (database, _) = await GenerateAsync(seed: 8);
+        using (database)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => new SyntheticData(database.Db, 8, SyntheticScale.City, TextWriter.Null).RunAsync(CancellationToken.None));
+        }
+    }
+}
