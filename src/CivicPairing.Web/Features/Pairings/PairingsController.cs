@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CivicPairing.Domain;
+using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Matching;
 using CivicPairing.Domain.Pairings;
@@ -22,11 +23,11 @@ public sealed record PairingRow(int Id, int UnitId, string UnitName, int Communi
 
 public sealed record PairingListPage(PairingListQuery Query, PagedList<PairingRow> Pairings, IReadOnlyList<string> Streets);
 
-public sealed record AgreementSummary(int Id, string Number, int VersionNumber, string Title, AgreementStatus Status, DateOnly StartDate, DateOnly EndDate);
+public sealed record AgreementSummary(int Id, string Number, int VersionNumber, string Title, AgreementStatus Status, DateOnly StartDate, DateOnly EndDate, int JointMeetingsPerHalfYear);
 
 public sealed record PairingDetailsPage(
     Pairing Pairing, IReadOnlyList<PairingEvent> History, IReadOnlyList<AgreementSummary> Agreements, UnpairingBlockers Blockers,
-    bool IsOffice, bool ActsForUnit, bool ActsForCommunity);
+    IReadOnlyList<HalfYearMeetings> JointMeetings, bool IsOffice, bool ActsForUnit, bool ActsForCommunity);
 
 public sealed record ProposePage(ProposePairingInput Input, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Communities, bool ChoosesUnit, bool ChoosesCommunity);
 
@@ -58,11 +59,18 @@ public sealed class PairingsController(
         var history = await db.PairingEvents.AsNoTracking().Where(e => e.PairingId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.PairingId == id)
             .OrderByDescending(a => a.StartDate).ThenByDescending(a => a.VersionNumber)
-            .Select(a => new AgreementSummary(a.Id, a.Number, a.VersionNumber, a.Title, a.Status, a.StartDate, a.EndDate))
+            .Select(a => new AgreementSummary(a.Id, a.Number, a.VersionNumber, a.Title, a.Status, a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear))
             .ToListAsync(ct);
         var today = Format.Today;
         agreements = [.. agreements.Select(a => a.Status == AgreementStatus.Filed && today > a.EndDate ? a with { Status = AgreementStatus.Expired } : a)];
-        return View(new PairingDetailsPage(pairing, history, agreements, await BlockersAsync(id, ct),
+        // Joint meetings committed in force (filed or since expired) against the confirmed joint meetings held.
+        var meetings = await db.Activities.AsNoTracking()
+            .Where(a => a.PairingId == id && a.Category == ActivityCategory.JointMeeting && a.Status == ActivityStatus.Confirmed)
+            .Select(a => a.Date).ToListAsync(ct);
+        var record = agreements.Where(a => a.Status is AgreementStatus.Filed or AgreementStatus.Expired)
+            .SelectMany(a => JointMeetings.Record(a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear, meetings, today))
+            .ToList();
+        return View(new PairingDetailsPage(pairing, history, agreements, await BlockersAsync(id, ct), record,
             User.IsOfficeOrAdmin(), PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing)));
     }
 
