@@ -10,7 +10,7 @@ namespace CivicPairing.IntegrationTests;
 /// <summary>The unit logs, the community confirms and rates or disputes; only confirmed counts.</summary>
 public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
+    private static readonly byte[] Png = TestImages.Jpeg(800, 600);
 
     private async Task<Dictionary<string, string>> FormAsync(PortalClient liaison, string title, string date = "2026-11-10", string category = "EnvironmentalCleanup",
         string people = "20", string hours = "60")
@@ -33,7 +33,7 @@ public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixt
     {
         using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
         var form = await FormAsync(liaison, "清理金墩新村楼道");
-        var logged = await liaison.PostMultipartAsync("/Activities/Log", "/Activities/Log", form, ("files", "现场.png", Png));
+        var logged = await liaison.PostMultipartAsync("/Activities/Log", "/Activities/Log", form, ("files", "现场.jpg", Png));
         Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
         var activity = await ActivityAsync("清理金墩新村楼道");
         Assert.Equal((ActivityStatus.Submitted, 20, 60m, 1), (activity.Status, activity.PeopleSent, activity.PersonHours, activity.Evidence.Count));
@@ -173,6 +173,28 @@ public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixt
         Assert.Equal(expected, rows.Skip(1).Select(r => r[5]));
         Assert.All(rows.Skip(1), r => Assert.Equal("环境整治", r[4]));
         Assert.Contains(rows, r => r[5] == "周六义务劳动：清理小区垃圾和牛皮癣" && r[1] == "市财政局" && r[8] == "是");
+    }
+
+    [Fact]
+    public async Task LinksTheAgreementTasksItWorkedOnAndRefusesAnotherPairingsTask()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var task = await factory.QueryAsync(db => db.AgreementTasks.AsNoTracking().SingleAsync(t => t.Agreement!.Number == "JD-2026-001" && t.Agreement.VersionNumber == 1 && t.Number == 4));
+        var foreign = await factory.QueryAsync(db => db.AgreementTasks.AsNoTracking().FirstAsync(t => t.Agreement!.Number == "JD-2017-001"));
+
+        var bad = await FormAsync(liaison, "关联别人的任务", category: "Visits");
+        bad["TaskIds"] = foreign.Id.ToString();
+        var refused = await liaison.PostFormAsync("/Activities/Log", "/Activities/Log", bad);
+        Assert.Equal("只能关联本结对已备案协议中未完成的任务。", PortalClient.FieldError(await refused.Content.ReadAsStringAsync(), "TaskIds"));
+        Assert.False(await factory.QueryAsync(db => db.Activities.AnyAsync(a => a.Title == "关联别人的任务")));
+
+        var good = await FormAsync(liaison, "春节前走访困难家庭（第一批）", category: "Visits");
+        good["TaskIds"] = task.Id.ToString();
+        Assert.Contains($"value=\"{task.Id}\"", await liaison.GetPageAsync("/Activities/Log"), StringComparison.Ordinal);
+        var logged = await liaison.PostFormAsync("/Activities/Log", "/Activities/Log", good);
+        var details = await liaison.GetPageAsync(logged.Headers.Location!.OriginalString);
+        Assert.Contains($"/Tasks/Details/{task.Id}\">4. 春节前走访慰问困难家庭</a>", details, StringComparison.Ordinal);
+        Assert.Contains("春节前走访困难家庭（第一批）", await liaison.GetPageAsync($"/Tasks/Details/{task.Id}"), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("name=\"SubmissionKey\" value=\"([0-9a-f-]{36})\"")]

@@ -8,7 +8,7 @@ namespace CivicPairing.IntegrationTests;
 /// <summary>Evidence attached to a task report: type by content, size cap, served only to those who may see the task.</summary>
 public sealed class EvidenceOnTasks(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 1, 2, 3];
+    private static readonly byte[] Png = TestImages.Png(1600, 1200);
     private static readonly byte[] Pdf = "%PDF-1.4\n% 签到表\n"u8.ToArray();
 
     private Task<AgreementTask> TaskAsync(int number) =>
@@ -40,7 +40,10 @@ public sealed class EvidenceOnTasks(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await served.Content.ReadAsByteArrayAsync());
-        Assert.Contains($"/Evidence/{photo.Id}", await secretary.GetPageAsync($"/Tasks/Details/{task.Id}"), StringComparison.Ordinal);
+        Assert.Contains($"/Evidence/{photo.Id}?thumb=true", await secretary.GetPageAsync($"/Tasks/Details/{task.Id}"), StringComparison.Ordinal);
+        var thumbnail = await secretary.GetAsync($"/Evidence/{photo.Id}?thumb=true");
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType!.MediaType);
+        Assert.Equal((320, 240), TestImages.SizeOf(await thumbnail.Content.ReadAsByteArrayAsync()));
 
         using var stranger = await OtherLiaisonAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Evidence/{photo.Id}")).StatusCode);
@@ -62,6 +65,17 @@ public sealed class EvidenceOnTasks(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("春节走访已完成</textarea>", page, StringComparison.Ordinal); // the note the user typed is kept
         var after = await TaskAsync(4);
         Assert.Equal((AgreementTaskStatus.Open, 0), (after.Status, after.Evidence.Count));
+    }
+
+    [Fact]
+    public async Task RefusesAPhotoThatIsBrokenBehindItsSignature()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var task = await TaskAsync(4);
+        byte[] broken = [.. TestImages.Png(64, 64).Take(40)];
+        var response = await ReportAsync(liaison, task, "照片传了一半", ("files", "half.png", broken));
+        Assert.Contains("half.png 已损坏，无法读取照片。", await liaison.GetPageAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Equal(AgreementTaskStatus.Open, (await TaskAsync(4)).Status);
     }
 
     [Fact]

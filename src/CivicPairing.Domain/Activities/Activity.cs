@@ -44,6 +44,8 @@ public class Activity
     public Guid Version { get; set; } = Guid.NewGuid();
     public List<ActivityEvent> Events { get; set; } = [];
     public List<EvidenceFile> Evidence { get; set; } = [];
+    /// <summary>The agreement tasks this activity worked on (篇4's task list).</summary>
+    public List<Agreements.AgreementTask> LinkedTasks { get; set; } = [];
 
     public static Activity Log(Pairing pairing, ActivityFacts facts, ActivityContext context, Guid submissionKey, string actor, DateTimeOffset now)
     {

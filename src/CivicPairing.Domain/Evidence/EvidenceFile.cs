@@ -10,6 +10,8 @@ public class EvidenceFile
 
     public Guid Id { get; set; }
     public string StoredName { get; set; } = "";
+    /// <summary>A small JPEG of a photo for lists and pages; null for documents.</summary>
+    public string? ThumbnailName { get; set; }
     public string OriginalName { get; set; } = "";
     public string ContentType { get; set; } = "";
     public long Length { get; set; }

@@ -28,6 +28,7 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.Date, a.Id });
         builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.LinkedTasks).WithMany().UsingEntity("ActivityTasks");
     }
 }
 

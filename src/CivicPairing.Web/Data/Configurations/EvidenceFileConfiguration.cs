@@ -10,6 +10,7 @@ public sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evidenc
     public void Configure(EntityTypeBuilder<EvidenceFile> builder)
     {
         builder.Property(e => e.StoredName).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.ThumbnailName).HasMaxLength(64);
         builder.Property(e => e.OriginalName).HasMaxLength(EvidenceFile.OriginalNameMaxLength).IsRequired();
         builder.Property(e => e.ContentType).HasMaxLength(50).IsRequired();
         builder.Property(e => e.UploadedBy).HasMaxLength(256).IsRequired();

@@ -27,7 +27,9 @@ public sealed record ActivityListPage(ActivityListQuery Query, PagedList<Activit
     public bool TotalIsCapped => Keyset?.TotalIsCapped ?? false;
 }
 
-public sealed record ActivityFormPage(ActivityInput Input, IReadOnlyList<SelectListItem> Pairings, int? ActivityId, int? DuplicateId);
+public sealed record LinkableTask(int Id, int PairingId, string CommunityName, int Number, string Title, DateOnly DueDate);
+
+public sealed record ActivityFormPage(ActivityInput Input, IReadOnlyList<SelectListItem> Pairings, IReadOnlyList<LinkableTask> Tasks, int? ActivityId, int? DuplicateId);
 
 public sealed record ActivityPage(Activity Activity, IReadOnlyList<ActivityEvent> History, bool ActsForUnit, bool ActsForCommunity, bool IsOffice);
 
@@ -114,6 +116,10 @@ public sealed class ActivitiesController(
         {
             ModelState.AddModelError("files", problem);
         }
+        if (pairing is not null && (await LinkableAsync(pairing.Id, input.TaskIds, ct)).Count != input.TaskIds.Distinct().Count())
+        {
+            ModelState.AddModelError(nameof(input.TaskIds), l["Link only open tasks of this pairing's filed agreements."]);
+        }
         int? duplicateId = null;
         if (ModelState.IsValid)
         {
@@ -123,6 +129,7 @@ public sealed class ActivitiesController(
             try
             {
                 var activity = Activity.Log(pairing, input.ToFacts(), Context(pairing, duplicate), input.SubmissionKey, Actor, DateTimeOffset.UtcNow);
+                activity.LinkedTasks.AddRange(await LinkableAsync(pairing.Id, input.TaskIds, ct));
                 stored = await uploads.StoreAsync(files, Actor, ct);
                 activity.Evidence.AddRange(stored);
                 db.Activities.Add(activity);
@@ -188,8 +195,17 @@ public sealed class ActivitiesController(
             try
             {
                 var duplicate = await NearDuplicateAsync(pairing.Id, input.Date!.Value, input.Category!.Value, input.Title!, exceptId: id, ct);
-                if (await Concurrency.TrySaveAsync(db, activity, input.Version,
-                        () => activity.Correct(input.ToFacts(), Context(pairing, duplicate), Actor, DateTimeOffset.UtcNow), ct))
+                var linked = await LinkableAsync(pairing.Id, input.TaskIds, ct);
+                if (linked.Count != input.TaskIds.Distinct().Count())
+                {
+                    throw new DomainException("Link only open tasks of this pairing's filed agreements.");
+                }
+                if (await Concurrency.TrySaveAsync(db, activity, input.Version, () =>
+                    {
+                        activity.Correct(input.ToFacts(), Context(pairing, duplicate), Actor, DateTimeOffset.UtcNow);
+                        activity.LinkedTasks.Clear();
+                        activity.LinkedTasks.AddRange(linked);
+                    }, ct))
                 {
                     TempData["Success"] = l["The corrected activity was sent to the community again."].Value;
                     return RedirectToAction(nameof(Details), new { id });
@@ -307,9 +323,17 @@ public sealed class ActivitiesController(
         return sameDay.FirstOrDefault(a => Activity.IsNearDuplicate(a, pairingId, date, category, title));
     }
 
+    /// <summary>The open tasks, among <paramref name="ids"/>, of the pairing's filed agreements (tracked, so they can be linked).</summary>
+    private async Task<List<Domain.Agreements.AgreementTask>> LinkableAsync(int pairingId, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        ids.Count == 0
+            ? []
+            : await db.AgreementTasks.Where(t => ids.Contains(t.Id) && t.Agreement!.PairingId == pairingId
+                && t.Agreement.Status == Domain.Agreements.AgreementStatus.Filed
+                && (t.Status == Domain.Agreements.AgreementTaskStatus.Open || t.Status == Domain.Agreements.AgreementTaskStatus.ReportedDone)).ToListAsync(ct);
+
     private Task<Activity?> LoadAsync(int id, bool tracking, CancellationToken ct)
     {
-        var query = access.VisibleActivities(User).Include(a => a.Pairing!.Unit).Include(a => a.Pairing!.Community).Include(a => a.Evidence);
+        var query = access.VisibleActivities(User).Include(a => a.Pairing!.Unit).Include(a => a.Pairing!.Community).Include(a => a.Evidence).Include(a => a.LinkedTasks);
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, ct);
     }
 
@@ -329,6 +353,13 @@ public sealed class ActivitiesController(
         {
             input.PairingId = int.Parse(pairings[0].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
-        return new ActivityFormPage(input, pairings, activityId, duplicateId);
+        var tasks = await access.VisibleTasks(User).AsNoTracking()
+            .Where(t => t.Agreement!.Status == Domain.Agreements.AgreementStatus.Filed && t.Agreement.Pairing!.Status == PairingStatus.Active
+                && (t.Status == Domain.Agreements.AgreementTaskStatus.Open || t.Status == Domain.Agreements.AgreementTaskStatus.ReportedDone || input.TaskIds.Contains(t.Id)))
+            .OrderBy(t => t.Agreement!.Pairing!.Community!.Name).ThenBy(t => t.AgreementId).ThenBy(t => t.Number)
+            .Select(t => new LinkableTask(t.Id, t.Agreement!.PairingId, t.Agreement.Pairing!.Community!.Name, t.Number, t.Title, t.DueDate))
+            .Take(200)
+            .ToListAsync(ct);
+        return new ActivityFormPage(input, pairings, tasks, activityId, duplicateId);
     }
 }

@@ -6,6 +6,8 @@ namespace CivicPairing.Web.Features.Activities;
 
 public sealed class ActivityListQuery : ListQuery
 {
+    /// <summary>Part of a unit's or community's name.</summary>
+    public string? Party { get; set; }
     public int? UnitId { get; set; }
     public int? CommunityId { get; set; }
     public string? Street { get; set; }
@@ -30,6 +32,11 @@ public sealed class ActivityListQuery : ListQuery
         if (SearchText is { } q)
         {
             activities = activities.Where(a => a.Title.Contains(q));
+        }
+        if (!string.IsNullOrWhiteSpace(Party))
+        {
+            var party = Party.Trim()[..Math.Min(Party.Trim().Length, SearchMaxLength)];
+            activities = activities.Where(a => a.Pairing!.Unit!.Name.Contains(party) || a.Pairing.Community!.Name.Contains(party));
         }
         if (UnitId is { } unitId)
         {
@@ -81,6 +88,7 @@ public sealed class ActivityListQuery : ListQuery
     public override Dictionary<string, string?> ToRouteValues()
     {
         var values = BaseRouteValues();
+        values["party"] = string.IsNullOrWhiteSpace(Party) ? null : Party.Trim();
         values["unitId"] = UnitId?.ToString(CultureInfo.InvariantCulture);
         values["communityId"] = CommunityId?.ToString(CultureInfo.InvariantCulture);
         values["street"] = string.IsNullOrWhiteSpace(Street) ? null : Street;

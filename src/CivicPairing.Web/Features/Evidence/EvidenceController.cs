@@ -10,7 +10,7 @@ namespace CivicPairing.Web.Features.Evidence;
 public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvidenceStore store) : Controller
 {
     [HttpGet("/Evidence/{id:guid}")]
-    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Show(Guid id, bool thumb, CancellationToken ct)
     {
         var visibleTasks = access.VisibleTasks(User).Select(t => t.Id);
         var visibleActivities = access.VisibleActivities(User).Select(a => a.Id);
@@ -18,7 +18,8 @@ public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvi
             .FirstOrDefaultAsync(e => e.Id == id
                 && ((e.AgreementTaskId != null && visibleTasks.Contains(e.AgreementTaskId.Value))
                     || (e.ActivityId != null && visibleActivities.Contains(e.ActivityId.Value))), ct);
-        var content = file is null ? null : store.Open(file.StoredName);
+        var small = thumb && file?.ThumbnailName is not null;
+        var content = file is null ? null : store.Open(small ? file.ThumbnailName! : file.StoredName);
         if (file is null || content is null)
         {
             return NotFound();
@@ -26,6 +27,6 @@ public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvi
         Response.Headers.CacheControl = "private, max-age=3600";
         // Only JPEG, PNG and PDF are ever stored (checked by their bytes), so showing them inline is safe; a phone opens them in place.
         Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(file.OriginalName)}";
-        return new FileStreamResult(content, file.ContentType) { EnableRangeProcessing = true };
+        return new FileStreamResult(content, small ? "image/jpeg" : file.ContentType) { EnableRangeProcessing = true };
     }
 }

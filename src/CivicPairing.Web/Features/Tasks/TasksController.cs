@@ -34,7 +34,9 @@ public sealed record TaskRow(int Id, int Number, string Title, DateOnly DueDate,
 
 public sealed record TaskListPage(TaskListQuery Query, PagedList<TaskRow> Tasks, DateOnly Today);
 
-public sealed record TaskPage(AgreementTask Task, IReadOnlyList<AgreementTaskEvent> History, AgreementStatus AgreementStatus, bool ActsForUnit, bool ActsForCommunity, DateOnly Today);
+public sealed record LinkedActivity(int Id, DateOnly Date, string Title, Domain.Activities.ActivityStatus Status);
+
+public sealed record TaskPage(AgreementTask Task, IReadOnlyList<AgreementTaskEvent> History, IReadOnlyList<LinkedActivity> Activities, AgreementStatus AgreementStatus, bool ActsForUnit, bool ActsForCommunity, DateOnly Today);
 
 /// <summary>共建任务: the unit reports a task done, the community confirms it or sends it back. Only confirmed counts.</summary>
 public sealed class TasksController(AppDbContext db, PartyAccess access, EvidenceUploads uploads, IStringLocalizer<SharedResource> l) : Controller
@@ -77,7 +79,9 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         }
         var history = await db.AgreementTaskEvents.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var pairing = task.Agreement!.Pairing!;
-        return View(new TaskPage(task, history, task.Agreement.EffectiveStatus(Format.Today),
+        var activities = await access.VisibleActivities(User).AsNoTracking().Where(a => a.LinkedTasks.Any(t => t.Id == id))
+            .OrderByDescending(a => a.Date).Select(a => new LinkedActivity(a.Id, a.Date, a.Title, a.Status)).ToListAsync(ct);
+        return View(new TaskPage(task, history, activities, task.Agreement.EffectiveStatus(Format.Today),
             PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing), Format.Today));
     }
 

@@ -50,9 +50,18 @@ public sealed class EvidenceUploads(IEvidenceStore store, IStringLocalizer<Share
             {
                 return l["{0} is larger than {1} MB.", file.FileName, MaxFileBytes / 1024 / 1024];
             }
-            if (await KindOfAsync(file, ct) is null)
+            var kind = await KindOfAsync(file, ct);
+            if (kind is null)
             {
                 return l["{0} is not a JPEG or PNG photo or a PDF document.", file.FileName];
+            }
+            if (kind.Value.ContentType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                await using var image = file.OpenReadStream();
+                if (!Thumbnails.CanDecode(image))
+                {
+                    return l["{0} is damaged: the photo cannot be read.", file.FileName];
+                }
             }
         }
         return null;
@@ -69,9 +78,18 @@ public sealed class EvidenceUploads(IEvidenceStore store, IStringLocalizer<Share
                 var (contentType, extension) = await KindOfAsync(file, ct) ?? throw new InvalidOperationException("Store only checked files.");
                 await using var content = file.OpenReadStream();
                 var name = await store.SaveAsync(content, extension, ct);
+                string? thumbnail = null;
+                if (contentType.StartsWith("image/", StringComparison.Ordinal))
+                {
+                    await using var again = file.OpenReadStream();
+                    if (Thumbnails.Create(again) is { } jpeg)
+                    {
+                        thumbnail = await store.SaveAsync(new MemoryStream(jpeg), ".jpg", ct);
+                    }
+                }
                 stored.Add(new EvidenceFile
                 {
-                    Id = Guid.NewGuid(), StoredName = name, ContentType = contentType, Length = file.Length, UploadedAt = DateTimeOffset.UtcNow,
+                    Id = Guid.NewGuid(), StoredName = name, ThumbnailName = thumbnail, ContentType = contentType, Length = file.Length, UploadedAt = DateTimeOffset.UtcNow,
                     UploadedBy = uploadedBy, OriginalName = Path.GetFileName(file.FileName) is { Length: > 0 } n ? n[..Math.Min(n.Length, EvidenceFile.OriginalNameMaxLength)] : "file" + extension,
                 });
             }
@@ -90,6 +108,10 @@ public sealed class EvidenceUploads(IEvidenceStore store, IStringLocalizer<Share
         foreach (var file in files)
         {
             store.Delete(file.StoredName);
+            if (file.ThumbnailName is { } thumbnail)
+            {
+                store.Delete(thumbnail);
+            }
         }
     }
 

@@ -22,6 +22,21 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ActivityTasks", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LinkedTasksId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ActivityId", "LinkedTasksId");
+
+                    b.HasIndex("LinkedTasksId");
+
+                    b.ToTable("ActivityTasks");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
@@ -389,6 +404,10 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("StoredName")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ThumbnailName")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
@@ -963,6 +982,21 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ActivityTasks", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Agreements.AgreementTask", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedTasksId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Activities.Activity", b =>

@@ -17,6 +17,21 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("ActivityTasks", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinkedTasksId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "LinkedTasksId");
+
+                    b.HasIndex("LinkedTasksId");
+
+                    b.ToTable("ActivityTasks");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
@@ -374,6 +389,10 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("StoredName")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -930,6 +949,21 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ActivityTasks", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Agreements.AgreementTask", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedTasksId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Activities.Activity", b =>
