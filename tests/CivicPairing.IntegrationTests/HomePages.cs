@@ -15,6 +15,17 @@ public sealed class HomePages(PortalFactory factory) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task OfficeTotalsCountConfirmedWorkOnly()
+    {
+        // Demo city: five confirmed activities (38+12+8+3+6 people, 152+36+48+6+12 hours); two waiting and one disputed do not count.
+        using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        var html = await office.GetPageAsync("/");
+        Assert.Matches("<div class=\"stat-value\">5</div><div class=\"stat-label\">次活动</div>", html);
+        Assert.Matches("<div class=\"stat-value\">67</div><div class=\"stat-label\">人次出动</div>", html);
+        Assert.Matches("<div class=\"stat-value\">254</div><div class=\"stat-label\">工时（人·小时）</div>", html);
+    }
+
+    [Fact]
     public async Task SecretarySeesTheTaskWaitingForConfirmation()
     {
         using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");

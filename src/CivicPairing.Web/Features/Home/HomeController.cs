@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Features.Home;
 
-public sealed record HomePage(string DisplayName, string? PartyName, int ActiveUnits, int ActiveCommunities, int ActivePairings, int UnpairedCommunities, WorkWaiting Work);
+public sealed record HomePage(string DisplayName, string? PartyName, int ActiveUnits, int ActiveCommunities, int ActivePairings, int UnpairedCommunities, WorkWaiting Work, ConfirmedTotals Totals);
+
+/// <summary>What the user's visible pairings did, counting confirmed activities only: unconfirmed work counts nowhere.</summary>
+public sealed record ConfirmedTotals(int Activities, int PeopleSent, decimal PersonHours, decimal Funds);
 
 /// <summary>What needs this user now: each count links to the list behind it.</summary>
 public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, int AgreementsToFile, int TasksToConfirm, int OverdueTasks);
@@ -43,8 +46,20 @@ public sealed class HomeController(AppDbContext db, PartyAccess access) : Contro
             await db.Communities.CountAsync(c => c.IsActive),
             await activePairings.CountAsync(),
             await db.Communities.CountAsync(c => c.IsActive && !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active)),
-            await WorkWaitingAsync());
+            await WorkWaitingAsync(),
+            await ConfirmedTotalsAsync());
         return View(page);
+    }
+
+    /// <summary>One aggregate query over the confirmed activities the user may see.</summary>
+    private async Task<ConfirmedTotals> ConfirmedTotalsAsync()
+    {
+        var totals = await access.VisibleActivities(User)
+            .Where(a => a.Status == Domain.Activities.ActivityStatus.Confirmed)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), People = g.Sum(a => a.PeopleSent), Hours = g.Sum(a => (double)a.PersonHours), Funds = g.Sum(a => (double)a.Funds) })
+            .FirstOrDefaultAsync();
+        return totals is null ? new ConfirmedTotals(0, 0, 0, 0) : new ConfirmedTotals(totals.Count, totals.People, (decimal)totals.Hours, (decimal)totals.Funds);
     }
 
     private async Task<WorkWaiting> WorkWaitingAsync()
