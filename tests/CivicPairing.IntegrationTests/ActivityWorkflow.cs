@@ -58,7 +58,7 @@ public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixt
     [InlineData("Date", "2026-02-01", "活动日期早于结对开始日期（2026年3月1日）。")]
     [InlineData("PeopleSent", "87", "出动人数须在1至本单位职工人数（86）之间。")]
     [InlineData("PersonHours", "481", "工时不能超过每人24小时（最多480）。")]
-    [InlineData("Title", "<b>劳动</b>", "不能包含 HTML")]
+    [InlineData("Title", "超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题", "您输入了")]
     [InlineData("PeopleSent", "-1", "出动人数")]
     public async Task RefusesABadReportWithAClearMessageAndStoresNothing(string field, string value, string message)
     {
@@ -72,6 +72,34 @@ public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await factory.QueryAsync(db => db.Activities.CountAsync()));
+    }
+
+    [Fact]
+    public async Task KeepsMarkupAsTextAndShowsItEscaped()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var form = await FormAsync(liaison, "<script>alert(1)</script>清理楼道", category: "Other");
+        form["Description"] = "<img src=x onerror=alert(2)> 照常开展";
+        var response = await liaison.PostFormAsync("/Activities/Log", "/Activities/Log", form);
+        var stored = await ActivityAsync("<script>alert(1)</script>清理楼道");
+        Assert.Equal("<img src=x onerror=alert(2)> 照常开展", stored.Description);
+        var page = await liaison.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;清理楼道", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesAFiftyMegabyteUploadWithAMessageAndStoresNothing()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var form = await FormAsync(liaison, "带超大照片的活动", category: "Other");
+        var huge = new byte[50 * 1024 * 1024];
+        TestImages.Jpeg(16, 16).CopyTo(huge, 0);
+        var response = await liaison.PostMultipartAsync("/Activities/Log", "/Activities/Log", form, ("files", "huge.jpg", huge));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("huge.jpg 超过 10 MB。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await factory.QueryAsync(db => db.Activities.AnyAsync(a => a.Title == "带超大照片的活动")));
     }
 
     [Fact]
