@@ -40,3 +40,38 @@ public static class Concurrency
         }
     }
 }
+
+/// <summary>The one way a state change is taken from a form: guarded by the version the user saw, outcome shown on the next page.</summary>
+public static class Steps
+{
+    /// <summary>
+    /// Runs <paramref name="step"/> and saves it if the record is still at <paramref name="version"/>. Success, a
+    /// conflict or the domain's refusal lands in TempData for the page the user is redirected to. True when saved.
+    /// </summary>
+    public static async Task<bool> TryStepAsync<T>(this Microsoft.AspNetCore.Mvc.Controller controller, AppDbContext db, T entity, Guid version,
+        Func<Task> step, string success, Microsoft.Extensions.Localization.IStringLocalizer localizer, CancellationToken ct) where T : class
+    {
+        try
+        {
+            if (await Concurrency.TrySaveAsync(db, entity, version, step, ct))
+            {
+                controller.TempData["Success"] = success;
+                return true;
+            }
+            controller.TempData["Error"] = localizer["Someone else changed this record meanwhile. Check it and try again."].Value;
+        }
+        catch (Domain.DomainException refusal)
+        {
+            controller.TempData["Error"] = localizer.Text(refusal);
+        }
+        return false;
+    }
+
+    public static Task<bool> TryStepAsync<T>(this Microsoft.AspNetCore.Mvc.Controller controller, AppDbContext db, T entity, Guid version,
+        Action step, string success, Microsoft.Extensions.Localization.IStringLocalizer localizer, CancellationToken ct) where T : class =>
+        controller.TryStepAsync(db, entity, version, () =>
+        {
+            step();
+            return Task.CompletedTask;
+        }, success, localizer, ct);
+}

@@ -293,21 +293,7 @@ public sealed class ActivitiesController(
         {
             return Forbid();
         }
-        try
-        {
-            if (await Concurrency.TrySaveAsync(db, activity, version, () => decide(activity), ct))
-            {
-                TempData["Success"] = success;
-            }
-            else
-            {
-                TempData["Error"] = l["Someone else changed this record meanwhile. Check it and try again."].Value;
-            }
-        }
-        catch (DomainException refusal)
-        {
-            TempData["Error"] = l.Text(refusal);
-        }
+        await this.TryStepAsync(db, activity, version, () => decide(activity), success, l, ct);
         return RedirectToAction(nameof(Details), new { id });
     }
 

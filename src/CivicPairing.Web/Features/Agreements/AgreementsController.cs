@@ -255,21 +255,7 @@ public sealed class AgreementsController(
         {
             return Forbid();
         }
-        try
-        {
-            if (await Concurrency.TrySaveAsync(db, agreement, version, () => act(agreement), ct))
-            {
-                TempData["Success"] = success;
-            }
-            else
-            {
-                TempData["Error"] = l["Someone else changed this record meanwhile. Check it and try again."].Value;
-            }
-        }
-        catch (DomainException refusal)
-        {
-            TempData["Error"] = l.Text(refusal);
-        }
+        await this.TryStepAsync(db, agreement, version, () => act(agreement), success, l, ct);
         return RedirectToAction(nameof(Details), new { id });
     }
 

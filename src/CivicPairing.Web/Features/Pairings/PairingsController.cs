@@ -202,22 +202,7 @@ public sealed class PairingsController(
         {
             return NotFound();
         }
-        try
-        {
-            var saved = await Concurrency.TrySaveAsync(db, pairing, input.Version, () => decide(pairing), ct);
-            if (saved)
-            {
-                TempData["Success"] = success;
-            }
-            else
-            {
-                TempData["Error"] = l["Someone else changed this pairing meanwhile. Check it and try again."].Value;
-            }
-        }
-        catch (DomainException refusal)
-        {
-            TempData["Error"] = l.Text(refusal);
-        }
+        await this.TryStepAsync(db, pairing, input.Version, () => decide(pairing), success, l, ct);
         return RedirectToAction(nameof(Details), new { id });
     }
 

@@ -163,20 +163,7 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         {
             return Outcome.Forbidden;
         }
-        try
-        {
-            if (await Concurrency.TrySaveAsync(db, task, version, () => act(task), ct))
-            {
-                TempData["Success"] = success;
-                return Outcome.Done;
-            }
-            TempData["Error"] = l["Someone else changed this record meanwhile. Check it and try again."].Value;
-        }
-        catch (DomainException refusal)
-        {
-            TempData["Error"] = l.Text(refusal);
-        }
-        return Outcome.Refused;
+        return await this.TryStepAsync(db, task, version, () => act(task), success, l, ct) ? Outcome.Done : Outcome.Refused;
     }
 
     private Task<AgreementTask?> LoadAsync(int id, bool tracking, CancellationToken ct)
