@@ -89,6 +89,8 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Activities.Dispute"] = [Roles.CommunitySecretary],
         ["Activities.ConfirmMany"] = [Roles.CommunitySecretary],
         ["Activities.Reopen"] = Office,
+        ["Ranking.Index"] = Office,
+        ["Ranking.Scorecard"] = [Roles.UnitLiaison],
     };
 
     [Fact]

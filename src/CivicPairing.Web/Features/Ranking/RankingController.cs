@@ -1,0 +1,61 @@
+using CivicPairing.Domain.Scoring;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivicPairing.Web.Features.Ranking;
+
+public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, IReadOnlyList<UnitScore> Scores, ScoringRules Rules)
+{
+    public IEnumerable<UnitScore> Ranked => Scores.Where(s => s.IsRanked);
+    public IEnumerable<UnitScore> Unranked => Scores.Where(s => !s.IsRanked);
+    public IEnumerable<UnitScore> Commended => Ranked.Where(s => s.Grade == Grade.Excellent);
+
+    /// <summary>篇1 names the laggards: every failing unit, and at least the bottom five.</summary>
+    public IEnumerable<UnitScore> Laggards => Ranked.Where(s => s.Grade == Grade.Fail).Union(Ranked.TakeLast(5)).OrderBy(s => s.Rank);
+}
+
+public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, decimal Median, int RankedCount);
+
+/// <summary>
+/// The provisional ranking of a year or quarter, scored live from confirmed facts. Assessment periods,
+/// inspections and published snapshots build on it.
+/// </summary>
+public sealed class RankingController(ScoringFacts facts) : Controller
+{
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpGet]
+    public async Task<IActionResult> Index(int? year, int? quarter, CancellationToken ct)
+    {
+        var (y, q, period) = Period(year, quarter);
+        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, Format.Today, ct), ScoringRules.Default);
+        return View(new RankingPage(y, q, period, scores, ScoringRules.Default));
+    }
+
+    /// <summary>A liaison's own unit: its provisional score, each component, the median, and what would raise it.</summary>
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpGet]
+    public async Task<IActionResult> Scorecard(int? year, int? quarter, CancellationToken ct)
+    {
+        var (y, q, period) = Period(year, quarter);
+        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, Format.Today, ct), ScoringRules.Default);
+        var mine = scores.FirstOrDefault(s => s.Facts.UnitId == User.GetUnitId());
+        if (mine is null)
+        {
+            return NotFound();
+        }
+        var ranked = scores.Where(s => s.IsRanked).Select(s => s.Score).Order().ToList();
+        var median = ranked.Count == 0 ? 0 : ranked.Count % 2 == 1 ? ranked[ranked.Count / 2] : (ranked[ranked.Count / 2 - 1] + ranked[ranked.Count / 2]) / 2;
+        return View(new ScorecardPage(y, q, mine, median, ranked.Count));
+    }
+
+    /// <summary>The year (or quarter) asked for, within sensible bounds; the current year otherwise.</summary>
+    private static (int Year, int? Quarter, ScoringPeriod Period) Period(int? year, int? quarter)
+    {
+        var today = Format.Today;
+        var y = year is >= 2000 && year <= today.Year + 1 ? year.Value : today.Year;
+        int? q = quarter is >= 1 and <= 4 ? quarter : null;
+        return (y, q, q is { } qq ? ScoringPeriod.Quarter(y, qq) : ScoringPeriod.Year(y));
+    }
+}

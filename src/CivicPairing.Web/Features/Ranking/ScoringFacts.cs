@@ -1,0 +1,109 @@
+using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Pairings;
+using CivicPairing.Domain.Scoring;
+using CivicPairing.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPairing.Web.Features.Ranking;
+
+/// <summary>A quarter or a year, from its first to its last day.</summary>
+public sealed record ScoringPeriod(DateOnly From, DateOnly To)
+{
+    public int Months => (To.Year - From.Year) * 12 + To.Month - From.Month + 1;
+
+    public static ScoringPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+    public static ScoringPeriod Quarter(int year, int quarter) =>
+        new(new DateOnly(year, quarter * 3 - 2, 1), new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(-1));
+}
+
+/// <summary>
+/// Gathers every unit's confirmed facts for a period with a handful of grouped queries (one per kind of
+/// fact, whatever the number of units), then hands them to the pure scoring service.
+/// </summary>
+public sealed class ScoringFacts(AppDbContext db)
+{
+    public async Task<IReadOnlyList<UnitFacts>> GatherAsync(ScoringPeriod period, DateOnly today, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Name, u.StaffCount }).ToListAsync(ct);
+
+        var pairings = await db.Pairings.AsNoTracking()
+            .Where(p => p.Status == PairingStatus.Active && p.StartDate <= to)
+            .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+
+        var inPeriod = db.Activities.AsNoTracking().Where(a => a.Date >= from && a.Date <= to);
+        var confirmed = await inPeriod.Where(a => a.Status == ActivityStatus.Confirmed)
+            .GroupBy(a => a.Pairing!.UnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Count = g.Count(),
+                Hours = g.Sum(a => (double)a.PersonHours),
+                RatingPoints = g.Sum(a => ((a.Rating ?? 1) - 1) / 4.0),
+                WithLeader = g.Count(a => a.LeaderTookPart),
+            })
+            .ToDictionaryAsync(x => x.UnitId, ct);
+
+        var activeMonths = await inPeriod.Where(a => a.Status == ActivityStatus.Confirmed)
+            .Select(a => new { a.Pairing!.UnitId, a.PairingId, a.Date.Year, a.Date.Month })
+            .Distinct()
+            .GroupBy(x => x.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+
+        var disputed = await inPeriod.Where(a => a.Status == ActivityStatus.Disputed)
+            .GroupBy(a => a.Pairing!.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+
+        var lastConfirmed = await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Confirmed && a.Date <= to)
+            .GroupBy(a => a.Pairing!.UnitId).Select(g => new { UnitId = g.Key, Last = g.Max(a => a.Date) })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Last, ct);
+
+        var tasks = await db.AgreementTasks.AsNoTracking()
+            .Where(t => t.DueDate >= from && t.DueDate <= to && t.Status != AgreementTaskStatus.Cancelled
+                && (t.Agreement!.Status == AgreementStatus.Filed || t.Agreement.Status == AgreementStatus.Superseded))
+            .GroupBy(t => t.Agreement!.Pairing!.UnitId)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Due = g.Count(),
+                Confirmed = g.Count(t => t.Status == AgreementTaskStatus.Confirmed),
+                Overdue = g.Count(t => t.Status != AgreementTaskStatus.Confirmed && t.DueDate < today),
+            })
+            .ToDictionaryAsync(x => x.UnitId, ct);
+
+        var missed = await MissedJointMeetingsAsync(period, today, ct);
+
+        return [.. units.Select(u =>
+        {
+            var c = confirmed.GetValueOrDefault(u.Id);
+            var t = tasks.GetValueOrDefault(u.Id);
+            return new UnitFacts(u.Id, u.Name, u.StaffCount, pairings.GetValueOrDefault(u.Id), period.Months, activeMonths.GetValueOrDefault(u.Id),
+                c?.Count ?? 0, (decimal)(c?.Hours ?? 0), (decimal)(c?.RatingPoints ?? 0), c?.WithLeader ?? 0,
+                t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0, 0, 0, disputed.GetValueOrDefault(u.Id), missed.GetValueOrDefault(u.Id),
+                lastConfirmed.TryGetValue(u.Id, out var last) ? last : null);
+        })];
+    }
+
+    /// <summary>Joint meetings committed in half-years that ended inside the period, against the confirmed ones held.</summary>
+    private async Task<Dictionary<int, int>> MissedJointMeetingsAsync(ScoringPeriod period, DateOnly today, CancellationToken ct)
+    {
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => a.Status == AgreementStatus.Filed && a.JointMeetingsPerHalfYear > 0 && a.StartDate <= period.To && a.EndDate >= period.From)
+            .Select(a => new { a.PairingId, a.Pairing!.UnitId, a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear })
+            .ToListAsync(ct);
+        var meetings = (await db.Activities.AsNoTracking()
+                .Where(a => a.Category == ActivityCategory.JointMeeting && a.Status == ActivityStatus.Confirmed && a.Date <= period.To)
+                .Select(a => new { a.PairingId, a.Date }).ToListAsync(ct))
+            .ToLookup(m => m.PairingId, m => m.Date);
+        var cutoff = period.To < today ? period.To.AddDays(1) : today;
+        return agreements
+            .SelectMany(a => JointMeetings.Record(a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear, meetings[a.PairingId], cutoff)
+                .Where(h => new DateOnly(h.Year, h.Half == 1 ? 6 : 12, h.Half == 1 ? 30 : 31) >= period.From)
+                .Select(h => (a.UnitId, h.Missed)))
+            .GroupBy(x => x.UnitId)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Missed));
+    }
+}

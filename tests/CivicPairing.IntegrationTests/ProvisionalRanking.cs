@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CivicPairing.IntegrationTests.Infrastructure;
+
+namespace CivicPairing.IntegrationTests;
+
+/// <summary>The provisional ranking, scored live from confirmed facts only.</summary>
+public sealed class ProvisionalRanking(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task RanksTheUnitWithTheMostConfirmedWorkFirstAndNamesTheLaggardsWithReasons()
+    {
+        using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        var html = await office.GetPageAsync("/Ranking?year=2026");
+        var first = Regex.Match(html, "<td class=\"text-end\">1</td>\\s*<td><a href=\"/Units/Details/\\d+\">([^<]+)</a>");
+        Assert.Equal("市财政局", first.Groups[1].Value); // two confirmed clean-ups and visits with the leader, the most confirmed work in 2026
+        Assert.Contains("<strong>太人保</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("有 11 个结对月无经确认的活动。", html, StringComparison.Ordinal); // 太人保: one Saturday in April, eleven idle months
+        Assert.Contains("<strong>电信局</strong> <span class=\"text-muted\">0 · 不合格</span>", html, StringComparison.Ordinal);
+        Assert.Contains("从未有经确认的活动。", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowsALiaisonTheirOwnScorecardOnly()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var html = await liaison.GetPageAsync("/Ranking/Scorecard?year=2026");
+        Assert.Contains("市财政局得分情况", html, StringComparison.Ordinal);
+        Assert.Contains("提升建议", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync("/Ranking?year=2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task IgnoresAnAbsurdPeriod()
+    {
+        using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        var html = await office.GetPageAsync("/Ranking?year=99999&quarter=9");
+        Assert.Contains($"{CivicPairing.Web.Infrastructure.Format.Today.Year}年1月1日", html, StringComparison.Ordinal);
+    }
+}
