@@ -95,8 +95,8 @@ public static class UnitScoring
         {
             Part(Component.Regularity, rules.RegularityWeight, expectedMonths > 0, Ratio(f.PairingMonthsWithActivity, expectedMonths)),
             // Hours per staff member against a target: a 20-person office and a 2,000-person bank on their own rulers.
-            Part(Component.Effort, rules.EffortWeight, f.StaffCount > 0,
-                f.StaffCount > 0 ? Math.Min(1m, f.ConfirmedPersonHours / f.StaffCount / (rules.EffortTargetHoursPerStaff * f.MonthsInPeriod / 12m)) : 0),
+            Part(Component.Effort, rules.EffortWeight, f.StaffCount > 0 && f.MonthsInPeriod > 0,
+                f.StaffCount > 0 && f.MonthsInPeriod > 0 ? Math.Min(1m, f.ConfirmedPersonHours / f.StaffCount / (rules.EffortTargetHoursPerStaff * f.MonthsInPeriod / 12m)) : 0),
             Part(Component.Tasks, rules.TasksWeight, f.TasksDue > 0, Ratio(f.TasksConfirmed, f.TasksDue)),
             // Ratings summed against the activities expected (one a month a pairing), so a further activity never lowers it.
             Part(Component.Satisfaction, rules.SatisfactionWeight, expectedMonths > 0, Ratio(f.RatingPoints, expectedMonths)),
@@ -109,8 +109,9 @@ public static class UnitScoring
         var earned = components.Where(c => c.Applies).Sum(c => c.Weight * c.Share);
         var baseScore = applicableWeight == 0 ? 0 : earned * 100m / applicableWeight;
         var penalty = f.DisputedActivities * rules.PenaltyPerDisputedActivity + f.MissedJointMeetings * rules.PenaltyPerMissedJointMeeting;
-        var score = Math.Round(Math.Clamp(baseScore - penalty, 0, 100), 1);
-        var scaled = components.Select(c => c with { Points = applicableWeight == 0 || !c.Applies ? 0 : Math.Round(c.Weight * c.Share * 100m / applicableWeight, 1) }).ToList();
+        // 四舍五入: a public ranking rounds halves up.
+        var score = Math.Round(Math.Clamp(baseScore - penalty, 0, 100), 1, MidpointRounding.AwayFromZero);
+        var scaled = components.Select(c => c with { Points = applicableWeight == 0 || !c.Applies ? 0 : Math.Round(c.Weight * c.Share * 100m / applicableWeight, 1, MidpointRounding.AwayFromZero) }).ToList();
         return new UnitScore(f, score, GradeOf(score, rules), null, scaled, penalty, Reasons(f));
     }
 

@@ -26,7 +26,9 @@ public sealed class ScoringFacts(AppDbContext db)
 {
     public async Task<IReadOnlyList<UnitFacts>> GatherAsync(ScoringPeriod period, DateOnly today, CancellationToken ct)
     {
-        var (from, to) = (period.From, period.To);
+        // Part-way through a period, only the months begun and the tasks due so far are asked of a unit.
+        var (from, to) = (period.From, period.To < today ? period.To : today);
+        var months = to < from ? 0 : (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Name, u.StaffCount }).ToListAsync(ct);
 
         var pairings = await db.Pairings.AsNoTracking()
@@ -80,7 +82,7 @@ public sealed class ScoringFacts(AppDbContext db)
         {
             var c = confirmed.GetValueOrDefault(u.Id);
             var t = tasks.GetValueOrDefault(u.Id);
-            return new UnitFacts(u.Id, u.Name, u.StaffCount, pairings.GetValueOrDefault(u.Id), period.Months, activeMonths.GetValueOrDefault(u.Id),
+            return new UnitFacts(u.Id, u.Name, u.StaffCount, pairings.GetValueOrDefault(u.Id), months, activeMonths.GetValueOrDefault(u.Id),
                 c?.Count ?? 0, (decimal)(c?.Hours ?? 0), (decimal)(c?.RatingPoints ?? 0), c?.WithLeader ?? 0,
                 t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0, 0, 0, disputed.GetValueOrDefault(u.Id), missed.GetValueOrDefault(u.Id),
                 lastConfirmed.TryGetValue(u.Id, out var last) ? last : null);
