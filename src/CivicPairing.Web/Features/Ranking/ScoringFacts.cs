@@ -31,37 +31,43 @@ public sealed class ScoringFacts(AppDbContext db)
         var months = to < from ? 0 : (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Name, u.StaffCount }).ToListAsync(ct);
 
-        var pairings = await db.Pairings.AsNoTracking()
-            .Where(p => p.Status == PairingStatus.Active && p.StartDate <= to)
-            .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+        var pairingUnits = await db.Pairings.AsNoTracking()
+            .Select(p => new { p.Id, p.UnitId, p.Status, p.StartDate })
+            .ToListAsync(ct);
+        var unitOf = pairingUnits.ToDictionary(p => p.Id, p => p.UnitId);
+        var pairings = pairingUnits.Where(p => p.Status == PairingStatus.Active && p.StartDate <= to)
+            .GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.Count());
 
-        var inPeriod = db.Activities.AsNoTracking().Where(a => a.Date >= from && a.Date <= to);
-        var confirmed = await inPeriod.Where(a => a.Status == ActivityStatus.Confirmed)
-            .GroupBy(a => a.Pairing!.UnitId)
+        // One pass over the period's activities, grouped by pairing (no join); pairings are then summed per unit in memory.
+        var byPairing = await db.Activities.AsNoTracking()
+            .Where(a => a.Date >= from && a.Date <= to && (a.Status == ActivityStatus.Confirmed || a.Status == ActivityStatus.Disputed))
+            .GroupBy(a => a.PairingId)
             .Select(g => new
             {
-                UnitId = g.Key,
-                Count = g.Count(),
-                Hours = g.Sum(a => (double)a.PersonHours),
-                RatingPoints = g.Sum(a => ((a.Rating ?? 1) - 1) / 4.0),
-                WithLeader = g.Count(a => a.LeaderTookPart),
+                PairingId = g.Key,
+                Confirmed = g.Count(a => a.Status == ActivityStatus.Confirmed),
+                Hours = g.Sum(a => a.Status == ActivityStatus.Confirmed ? (double)a.PersonHours : 0),
+                RatingPoints = g.Sum(a => a.Status == ActivityStatus.Confirmed ? ((a.Rating ?? 1) - 1) / 4.0 : 0),
+                WithLeader = g.Count(a => a.Status == ActivityStatus.Confirmed && a.LeaderTookPart),
+                // Periods are a quarter or a year, so a month number names a month of the period.
+                ActiveMonths = g.Where(a => a.Status == ActivityStatus.Confirmed).Select(a => a.Date.Month).Distinct().Count(),
+                Disputed = g.Count(a => a.Status == ActivityStatus.Disputed),
             })
-            .ToDictionaryAsync(x => x.UnitId, ct);
+            .ToListAsync(ct);
+        var perUnit = byPairing.GroupBy(x => unitOf[x.PairingId]).ToDictionary(g => g.Key, g => new
+        {
+            Count = g.Sum(x => x.Confirmed),
+            Hours = g.Sum(x => x.Hours),
+            RatingPoints = g.Sum(x => x.RatingPoints),
+            WithLeader = g.Sum(x => x.WithLeader),
+            ActiveMonths = g.Sum(x => x.ActiveMonths),
+            Disputed = g.Sum(x => x.Disputed),
+        });
 
-        var activeMonths = await inPeriod.Where(a => a.Status == ActivityStatus.Confirmed)
-            .Select(a => new { a.Pairing!.UnitId, a.PairingId, a.Date.Year, a.Date.Month })
-            .Distinct()
-            .GroupBy(x => x.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
-
-        var disputed = await inPeriod.Where(a => a.Status == ActivityStatus.Disputed)
-            .GroupBy(a => a.Pairing!.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
-
-        var lastConfirmed = await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Confirmed && a.Date <= to)
-            .GroupBy(a => a.Pairing!.UnitId).Select(g => new { UnitId = g.Key, Last = g.Max(a => a.Date) })
-            .ToDictionaryAsync(x => x.UnitId, x => x.Last, ct);
+        // The last confirmed activity before the period, for "no confirmed activity since …".
+        var lastBefore = (await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Confirmed && a.Date < from)
+                .GroupBy(a => a.PairingId).Select(g => new { PairingId = g.Key, Last = g.Max(a => a.Date) }).ToListAsync(ct))
+            .GroupBy(x => unitOf[x.PairingId]).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
 
         var tasks = await db.AgreementTasks.AsNoTracking()
             .Where(t => t.DueDate >= from && t.DueDate <= to && t.Status != AgreementTaskStatus.Cancelled
@@ -80,12 +86,12 @@ public sealed class ScoringFacts(AppDbContext db)
 
         return [.. units.Select(u =>
         {
-            var c = confirmed.GetValueOrDefault(u.Id);
+            var c = perUnit.GetValueOrDefault(u.Id);
             var t = tasks.GetValueOrDefault(u.Id);
-            return new UnitFacts(u.Id, u.Name, u.StaffCount, pairings.GetValueOrDefault(u.Id), months, activeMonths.GetValueOrDefault(u.Id),
+            return new UnitFacts(u.Id, u.Name, u.StaffCount, pairings.GetValueOrDefault(u.Id), months, c?.ActiveMonths ?? 0,
                 c?.Count ?? 0, (decimal)(c?.Hours ?? 0), (decimal)(c?.RatingPoints ?? 0), c?.WithLeader ?? 0,
-                t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0, 0, 0, disputed.GetValueOrDefault(u.Id), missed.GetValueOrDefault(u.Id),
-                lastConfirmed.TryGetValue(u.Id, out var last) ? last : null);
+                t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0, 0, 0, c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id),
+                c is { Count: > 0 } ? null : lastBefore.TryGetValue(u.Id, out var last) ? last : null);
         })];
     }
 
@@ -97,7 +103,8 @@ public sealed class ScoringFacts(AppDbContext db)
             .Select(a => new { a.PairingId, a.Pairing!.UnitId, a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear })
             .ToListAsync(ct);
         var meetings = (await db.Activities.AsNoTracking()
-                .Where(a => a.Category == ActivityCategory.JointMeeting && a.Status == ActivityStatus.Confirmed && a.Date <= period.To)
+                // Only half-years ending inside the period count, so only meetings from six months before it matter.
+                .Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= period.From.AddMonths(-6) && a.Date <= period.To && a.Category == ActivityCategory.JointMeeting)
                 .Select(a => new { a.PairingId, a.Date }).ToListAsync(ct))
             .ToLookup(m => m.PairingId, m => m.Date);
         var cutoff = period.To < today ? period.To.AddDays(1) : today;

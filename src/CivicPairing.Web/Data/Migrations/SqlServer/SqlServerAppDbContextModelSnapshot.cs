@@ -135,6 +135,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart")
+                        .HasDatabaseName("IX_Activities_Scoring");
+
                     b.ToTable("Activities");
                 });
 

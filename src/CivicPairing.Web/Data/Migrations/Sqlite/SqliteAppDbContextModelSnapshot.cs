@@ -128,6 +128,9 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart")
+                        .HasDatabaseName("IX_Activities_Scoring");
+
                     b.ToTable("Activities");
                 });
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicPairing.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124194923_Initial")]
+    [Migration("20261124201201_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -137,6 +137,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("PairingId", "Date");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart")
+                        .HasDatabaseName("IX_Activities_Scoring");
 
                     b.ToTable("Activities");
                 });

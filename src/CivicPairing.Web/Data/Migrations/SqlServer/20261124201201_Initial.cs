@@ -567,6 +567,11 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 columns: new[] { "PairingId", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_Scoring",
+                table: "Activities",
+                columns: new[] { "Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_Status_SubmittedAt",
                 table: "Activities",
                 columns: new[] { "Status", "SubmittedAt" });

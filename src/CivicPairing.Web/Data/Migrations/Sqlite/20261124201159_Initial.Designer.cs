@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicPairing.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124194921_Initial")]
+    [Migration("20261124201159_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -130,6 +130,9 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasIndex("PairingId", "Date");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart")
+                        .HasDatabaseName("IX_Activities_Scoring");
 
                     b.ToTable("Activities");
                 });

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The year's ranking report on province data (quality.md: at most 1.5 s, and at most 2x the floor): the portal's
+# ranking page for 2025, against one hand-written SQL query computing the same per-unit aggregates over the same
+# SQLite file (bench/ranking-floor.sql, timed with python3's sqlite3). Medians of RANKING_REQUESTS runs.
+# Usage: bash bench/ranking.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/common.sh
+RANKING_REQUESTS=${RANKING_REQUESTS:-9}
+generate province "$BENCH_DIR/province.db"
+
+start "$BENCH_DIR/province.db" 5094
+login 5094 "$BENCH_DIR/jar-ranking"
+REQUESTS=$RANKING_REQUESTS
+page=$(median_ms 5094 "$BENCH_DIR/jar-ranking" "/Ranking?year=2025")
+stop
+
+floor=$(python3 - "$BENCH_DIR/province.db" "$RANKING_REQUESTS" <<'PY'
+import sqlite3, statistics, sys, time
+db, runs = sys.argv[1], int(sys.argv[2])
+sql = open("bench/ranking-floor.sql").read()
+connection = sqlite3.connect(db)
+connection.execute(sql).fetchall()  # warm the page cache as the portal's warm-ups do
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    rows = connection.execute(sql).fetchall()
+    times.append((time.perf_counter() - start) * 1000)
+print(f"{statistics.median(times):.1f}")
+PY
+)
+echo "median of $RANKING_REQUESTS runs each, ms (province data: 5,000 units, 1,000,000 activities; SQLite; Release; loopback)"
+printf '%-58s %8s\n' "ranking page for 2025 (all units scored, HTML)" "$page"
+printf '%-58s %8s\n' "floor: one hand-written SQL query, same aggregates" "$floor"
+printf '%-58s %8s\n' "ratio page / floor (bar: at most 2.00)" "$(ratio "$page" "$floor")"
