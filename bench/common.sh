@@ -12,7 +12,7 @@ generate() { # scale file
   if [ ! -f "$2" ]; then
     echo "generating $1 into $2 …"
     ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$2" Serilog__MinimumLevel__Default=Warning \
-      dotnet "$WEB" generate --scale "$1" --seed 1 | grep -E "Generated|activities:" || true
+      dotnet "$WEB" generate --scale "$1" --seed 1 --allow-demo-accounts yes | grep -E "Generated|activities:" || true
   fi
 }
 

@@ -14,6 +14,14 @@ public sealed class OperatorCommands
     }
 
     [Fact]
+    public void ReadsTheGeneratorsScaleSeedAndConsent()
+    {
+        var command = AppCommand.Parse(["generate", "--scale", "province", "--seed", "7", "--allow-demo-accounts", "yes"]);
+        Assert.Equal(("generate", "province", "7", "yes"), (command.Name, command.Options["scale"], command.Options["seed"], command.Options["allow-demo-accounts"]));
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Fact]
     public void TreatsOrdinaryStartupArgumentsAsNoCommand()
     {
         var command = AppCommand.Parse(["--urls", "http://localhost:5000"]);

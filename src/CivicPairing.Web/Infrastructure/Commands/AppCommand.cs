@@ -42,7 +42,7 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
     {
         ("backup", "out") => true,
         ("create-admin", "user" or "password" or "name") => true,
-        ("generate", "scale" or "seed") => true,
+        ("generate", "scale" or "seed" or "allow-demo-accounts") => true,
         _ => false,
     };
 
@@ -98,6 +98,12 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
         if (scale is null || !int.TryParse(Options.GetValueOrDefault("seed") ?? "1", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed))
         {
             await Console.Error.WriteLineAsync("usage: generate --scale city|province [--seed N]");
+            return 2;
+        }
+        // The generated world carries the demo accounts and their published password: never by accident on a real server.
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing") && Options.GetValueOrDefault("allow-demo-accounts") != "yes")
+        {
+            await Console.Error.WriteLineAsync($"generate creates the demo accounts (password {Seeding.DemoSeeder.Password}); outside Development add --allow-demo-accounts yes.");
             return 2;
         }
         await using var scope = app.Services.CreateAsyncScope();
