@@ -90,6 +90,15 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Activities.ConfirmMany"] = [Roles.CommunitySecretary],
         ["Activities.Reopen"] = Office,
         ["Ranking.Index"] = Office,
+        ["Assessment.Index"] = SignedIn,
+        ["Assessment.Report"] = SignedIn,
+        ["Assessment.Create"] = Office,
+        ["Assessment.Details"] = Office,
+        ["Assessment.Rules"] = Office,
+        ["Assessment.Close"] = Office,
+        ["Assessment.Reopen"] = Office,
+        ["Assessment.Publish"] = Office,
+        ["Assessment.Correct"] = Office,
         ["Ranking.Scorecard"] = [Roles.UnitLiaison],
     };
 

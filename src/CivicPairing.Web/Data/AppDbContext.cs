@@ -33,6 +33,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Domain.Evidence.EvidenceFile> EvidenceFiles => Set<Domain.Evidence.EvidenceFile>();
     public DbSet<Domain.Activities.Activity> Activities => Set<Domain.Activities.Activity>();
     public DbSet<Domain.Activities.ActivityEvent> ActivityEvents => Set<Domain.Activities.ActivityEvent>();
+    public DbSet<Domain.Scoring.AssessmentPeriod> AssessmentPeriods => Set<Domain.Scoring.AssessmentPeriod>();
+    public DbSet<Domain.Scoring.PublishedReport> PublishedReports => Set<Domain.Scoring.PublishedReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

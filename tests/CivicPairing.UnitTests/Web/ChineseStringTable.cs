@@ -73,7 +73,7 @@ public sealed partial class ChineseStringTable
             {
                 Assert.True(chinese.Contains(placeholder.Value, StringComparison.Ordinal), $"\"{chinese}\" lost {placeholder.Value} of \"{key}\"");
             }
-            _ = string.Format(CultureInfo.InvariantCulture, chinese, "a", "b", "c");
+            _ = string.Format(CultureInfo.InvariantCulture, chinese, [.. Enumerable.Range(0, 10).Select(i => (object)i)]);
         }
     }
 

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using CivicPairing.Domain;
+using CivicPairing.Domain.Scoring;
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Ranking;
+
+public sealed record PeriodRow(AssessmentPeriod Period, int PublishedVersions);
+
+public sealed record PeriodsPage(IReadOnlyList<PeriodRow> Periods, bool IsOffice);
+
+public sealed record PeriodPage(AssessmentPeriod Period, IReadOnlyList<PublishedReport> Reports);
+
+public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report, ScoringRules Rules, IReadOnlyList<SnapshotRow> Rows, IReadOnlyList<PublishedReport> Versions);
+
+/// <summary>
+/// 考核周期: the office opens a quarter or a year, sets its rules, closes it and publishes the ranking as an immutable
+/// snapshot. Everyone may read published reports; nobody may change them; a correction is a new version.
+/// </summary>
+public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IStringLocalizer<SharedResource> l) : Controller
+{
+    private string Actor => User.Identity?.Name ?? "";
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var office = User.IsOfficeOrAdmin();
+        var periods = await db.AssessmentPeriods.AsNoTracking()
+            .Where(p => office || p.Status == PeriodStatus.Published)
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter)
+            .Select(p => new PeriodRow(p, db.PublishedReports.Count(r => r.PeriodId == p.Id)))
+            .ToListAsync(ct);
+        return View(new PeriodsPage(periods, office));
+    }
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public async Task<IActionResult> Create(int year, int? quarter, CancellationToken ct)
+    {
+        try
+        {
+            var exists = await db.AssessmentPeriods.AnyAsync(p => p.Year == year && p.Quarter == quarter, ct);
+            var period = AssessmentPeriod.Create(year, quarter, exists, DateTimeOffset.UtcNow);
+            db.AssessmentPeriods.Add(period);
+            await db.SaveChangesAsync(ct);
+            return RedirectToAction(nameof(Details), new { id = period.Id });
+        }
+        catch (DomainException refusal)
+        {
+            TempData["Error"] = l.Text(refusal);
+            return RedirectToAction(nameof(Index));
+        }
+    }
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var period = await db.AssessmentPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null)
+        {
+            return NotFound();
+        }
+        var reports = await db.PublishedReports.AsNoTracking().Where(r => r.PeriodId == id).OrderByDescending(r => r.VersionNumber).ToListAsync(ct);
+        return View(new PeriodPage(period, reports));
+    }
+
+    /// <summary>Weights, thresholds and penalties of an open period; the change is audited like every other.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Rules(int id, ScoringRules rules, Guid version, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = l["Enter whole numbers for the weights and numbers for the thresholds and penalties."].Value;
+            return Task.FromResult<IActionResult>(RedirectToAction(nameof(Details), new { id }));
+        }
+        return StepAsync(id, version, p => p.ChangeRules(rules), l["The rules were saved."], ct);
+    }
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Close(int id, Guid version, CancellationToken ct) => StepAsync(id, version, p => p.Close(), l["The period is closed: its rules are frozen."], ct);
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public Task<IActionResult> Reopen(int id, Guid version, CancellationToken ct) => StepAsync(id, version, p => p.Reopen(), l["The period is open again."], ct);
+
+    /// <summary>Scores the closed period now and stores the result, rules included, as version 1 of its report.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public async Task<IActionResult> Publish(int id, Guid version, CancellationToken ct)
+    {
+        var period = await db.AssessmentPeriods.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null)
+        {
+            return NotFound();
+        }
+        var snapshot = await SnapshotAsync(period, version: 1, note: null, ct);
+        if (await this.TryStepAsync(db, period, version, () =>
+            {
+                period.Publish();
+                db.PublishedReports.Add(snapshot);
+            }, l["Published. The report will not change; a correction is a new version."], l, ct))
+        {
+            return RedirectToAction(nameof(Report), new { id });
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>A correction: the period scored again from today's confirmed facts, published as a new version saying what changed.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public async Task<IActionResult> Correct(int id, string? note, CancellationToken ct)
+    {
+        var period = await db.AssessmentPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status == PeriodStatus.Published, ct);
+        if (period is null)
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 1000)
+        {
+            TempData["Error"] = l["Say what the correction changes and why (at most 1,000 characters)."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        var next = await db.PublishedReports.Where(r => r.PeriodId == id).MaxAsync(r => r.VersionNumber, ct) + 1;
+        db.PublishedReports.Add(await SnapshotAsync(period, next, note.Trim(), ct));
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Version {0} of the report was published.", next].Value;
+        return RedirectToAction(nameof(Report), new { id, version = next });
+    }
+
+    /// <summary>A published report, as published; the latest version unless one is asked for. Everyone signed in may read it.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Report(int id, int? version, CancellationToken ct)
+    {
+        var period = await db.AssessmentPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status == PeriodStatus.Published, ct);
+        if (period is null)
+        {
+            return NotFound();
+        }
+        var versions = await db.PublishedReports.AsNoTracking().Where(r => r.PeriodId == id).OrderByDescending(r => r.VersionNumber).ToListAsync(ct);
+        var report = version is { } v ? versions.FirstOrDefault(r => r.VersionNumber == v) : versions.FirstOrDefault();
+        if (report is null)
+        {
+            return NotFound();
+        }
+        var rules = JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default;
+        return View(new ReportPage(period, report, rules, ReportSnapshot.Deserialize(report.ScoresJson), versions));
+    }
+
+    private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, CancellationToken ct)
+    {
+        var today = Format.Today;
+        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(new ScoringPeriod(period.From, period.To), today, ct), period.Rules);
+        return new PublishedReport
+        {
+            PeriodId = period.Id, VersionNumber = version, PublishedAt = DateTimeOffset.UtcNow, PublishedBy = Actor, CorrectionNote = note,
+            RulesJson = JsonSerializer.Serialize(period.Rules), ScoresJson = ReportSnapshot.Serialize(scores),
+        };
+    }
+
+    private async Task<IActionResult> StepAsync(int id, Guid version, Action<AssessmentPeriod> step, string success, CancellationToken ct)
+    {
+        var period = await db.AssessmentPeriods.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (period is null)
+        {
+            return NotFound();
+        }
+        await this.TryStepAsync(db, period, version, () => step(period), success, l, ct);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+}
+
+public static class PeriodNames
+{
+    /// <summary>"2026年度" / "2026年第3季度" (or "2026" / "2026 Q3").</summary>
+    public static string Name(this IStringLocalizer l, AssessmentPeriod p) =>
+        p.Quarter is { } q ? l["{0}, quarter {1}", p.Year.ToString(CultureInfo.InvariantCulture), q] : l["Year {0}", p.Year.ToString(CultureInfo.InvariantCulture)];
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using CivicPairing.Domain.Scoring;
+using CivicPairing.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPairing.IntegrationTests;
+
+/// <summary>An assessment period's rules, closing, publishing as an immutable snapshot, and corrections as new versions.</summary>
+public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private Task<AssessmentPeriod> PeriodAsync(int year) =>
+        factory.QueryAsync(db => db.AssessmentPeriods.AsNoTracking().SingleAsync(p => p.Year == year && p.Quarter == null));
+
+    private static Task<HttpResponseMessage> StepAsync(PortalClient client, AssessmentPeriod period, string action, Dictionary<string, string>? fields = null) =>
+        client.PostFormAsync($"/Assessment/Details/{period.Id}", $"/Assessment/{action}/{period.Id}",
+            new Dictionary<string, string>(fields ?? []) { ["version"] = period.Version.ToString() });
+
+    [Fact]
+    public async Task PublishesAClosedPeriodAsASnapshotThatLaterDataDoesNotChange()
+    {
+        using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        await office.PostFormAsync("/Assessment", "/Assessment/Create", new Dictionary<string, string> { ["year"] = "2026" });
+        var period = await PeriodAsync(2026);
+
+        var early = await StepAsync(office, period, "Publish");
+        Assert.Contains("只有已关闭的考核周期才能发布。", await office.GetPageAsync(early.Headers.Location!.OriginalString), StringComparison.Ordinal);
+
+        var badRules = await StepAsync(office, period, "Rules", new() { ["RegularityWeight"] = "10", ["EffortWeight"] = "15", ["TasksWeight"] = "20", ["SatisfactionWeight"] = "25", ["LeadershipWeight"] = "10", ["InspectionWeight"] = "10" });
+        Assert.Contains("各项权重合计为 90，必须等于 100。", await office.GetPageAsync(badRules.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Equal(ScoringRules.Default, (await PeriodAsync(2026)).Rules);
+
+        await StepAsync(office, period, "Rules", new() { ["RegularityWeight"] = "30", ["EffortWeight"] = "15", ["TasksWeight"] = "10", ["SatisfactionWeight"] = "25", ["LeadershipWeight"] = "10", ["InspectionWeight"] = "10", ["PassFrom"] = "50", ["ExcellentFrom"] = "80" });
+        period = await PeriodAsync(2026);
+        Assert.Equal((30, 10, 50m), (period.Rules.RegularityWeight, period.Rules.TasksWeight, period.Rules.PassFrom));
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "AssessmentPeriod" && a.After!.Contains("\"RegularityWeight\":30"))));
+
+        await StepAsync(office, period, "Close");
+        period = await PeriodAsync(2026);
+        var frozen = await StepAsync(office, period, "Rules", new() { ["RegularityWeight"] = "20" });
+        Assert.Contains("已关闭或已发布的考核周期不能修改规则。", await office.GetPageAsync(frozen.Headers.Location!.OriginalString), StringComparison.Ordinal);
+
+        await StepAsync(office, period, "Publish");
+        var v1 = await factory.QueryAsync(db => db.PublishedReports.AsNoTracking().SingleAsync(r => r.PeriodId == period.Id));
+        var report = await office.GetPageAsync($"/Assessment/Report/{period.Id}");
+        Assert.Contains("2026年度考核排名报告", report, StringComparison.Ordinal);
+        Assert.Contains("采用权重：经常性30", report, StringComparison.Ordinal);
+
+        // New confirmed work after publishing changes the live ranking, never the published report.
+        await factory.QueryAsync(async db =>
+        {
+            var visit = await db.Activities.SingleAsync(a => a.Title == "金融知识和防范非法集资咨询");
+            visit.Confirm(5, null, "demo.secretary", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(v1.ScoresJson, await factory.QueryAsync(db => db.PublishedReports.Where(r => r.Id == v1.Id).Select(r => r.ScoresJson).SingleAsync()));
+
+        var correction = await office.PostFormAsync($"/Assessment/Details/{period.Id}", $"/Assessment/Correct/{period.Id}", new Dictionary<string, string> { ["note"] = "补录市农行11月已确认的咨询活动" });
+        Assert.Equal(HttpStatusCode.Redirect, correction.StatusCode);
+        var v2 = await factory.QueryAsync(db => db.PublishedReports.AsNoTracking().SingleAsync(r => r.PeriodId == period.Id && r.VersionNumber == 2));
+        Assert.NotEqual(v1.ScoresJson, v2.ScoresJson);
+        Assert.Contains("补录市农行11月已确认的咨询活动", await office.GetPageAsync($"/Assessment/Report/{period.Id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("补录市农行", await office.GetPageAsync($"/Assessment/Report/{period.Id}?version=1"), StringComparison.Ordinal);
+
+        // Everyone reads published reports; only the office manages periods.
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        Assert.Contains("2026年度考核排名报告", await liaison.GetPageAsync($"/Assessment/Report/{period.Id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync($"/Assessment/Details/{period.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task HidesPeriodsNotYetPublishedFromTheUnitsAndCommunities()
+    {
+        using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        await office.PostFormAsync("/Assessment", "/Assessment/Create", new Dictionary<string, string> { ["year"] = "2025", ["quarter"] = "4" });
+        var period = await factory.QueryAsync(db => db.AssessmentPeriods.AsNoTracking().SingleAsync(p => p.Year == 2025 && p.Quarter == 4));
+        Assert.Contains("2025年第4季度", await office.GetPageAsync("/Assessment"), StringComparison.Ordinal);
+
+        using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");
+        Assert.DoesNotContain("2025年第4季度", await secretary.GetPageAsync("/Assessment"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/Assessment/Report/{period.Id}")).StatusCode);
+
+        var duplicate = await office.PostFormAsync("/Assessment", "/Assessment/Create", new Dictionary<string, string> { ["year"] = "2025", ["quarter"] = "4" });
+        Assert.Contains("该考核周期已存在。", await office.GetPageAsync(duplicate.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+}
