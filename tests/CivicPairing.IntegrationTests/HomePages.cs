@@ -1,4 +1,5 @@
 using CivicPairing.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.IntegrationTests;
 
@@ -17,12 +18,18 @@ public sealed class HomePages(PortalFactory factory) : IClassFixture<PortalFacto
     [Fact]
     public async Task OfficeTotalsCountConfirmedWorkOnly()
     {
-        // Demo city: five confirmed activities (38+12+8+3+6 people, 152+36+48+6+12 hours); two waiting and one disputed do not count.
+        // Demo city: 35 confirmed activities — 5 of the cases' units (67 people, 254 hours) and the monthly ones of
+        // 市司法局 (11 × 8 people), 供电公司 (8 × 30) and 市检察院 (11 × 12), 6 hours a person; the two waiting for
+        // 金墩社区 and the disputed visit do not count.
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
         var html = await office.GetPageAsync("/");
-        Assert.Matches("<div class=\"stat-value\">5</div><div class=\"stat-label\">次活动</div>", html);
-        Assert.Matches("<div class=\"stat-value\">67</div><div class=\"stat-label\">人次出动</div>", html);
-        Assert.Matches("<div class=\"stat-value\">254</div><div class=\"stat-label\">工时（人·小时）</div>", html);
+        var confirmed = await factory.QueryAsync(db => db.Activities.Where(a => a.Status == CivicPairing.Domain.Activities.ActivityStatus.Confirmed)
+            .Select(a => new { a.PeopleSent, a.PersonHours }).ToListAsync());
+        Assert.Equal(35, confirmed.Count);
+        Assert.Equal(67 + 11 * 8 + 8 * 30 + 11 * 12, confirmed.Sum(a => a.PeopleSent));
+        Assert.Matches("<div class=\"stat-value\">35</div><div class=\"stat-label\">次活动</div>", html);
+        Assert.Matches($"<div class=\"stat-value\">{67 + 11 * 8 + 8 * 30 + 11 * 12}</div><div class=\"stat-label\">人次出动</div>", html);
+        Assert.Matches($"<div class=\"stat-value\">{(254 + 6 * (11 * 8 + 8 * 30 + 11 * 12)).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)}</div><div class=\"stat-label\">工时（人·小时）</div>", html);
     }
 
     [Fact]

@@ -13,7 +13,11 @@ public sealed class ProvisionalRanking(PortalFactory factory) : IClassFixture<Po
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
         var html = await office.GetPageAsync("/Ranking?year=2026");
         var first = Regex.Match(html, "<td class=\"text-end\">1</td>\\s*<td><a href=\"/Units/Details/\\d+\">([^<]+)</a>");
-        Assert.Equal("市财政局", first.Groups[1].Value); // two confirmed clean-ups and visits with the leader, the most confirmed work in 2026
+        // 市司法局: a confirmed activity every month of 2026 so far with its leader, rated 5: the commended unit.
+        Assert.Equal("市司法局", first.Groups[1].Value);
+        Assert.Contains("<li>市司法局 <span class=\"text-muted\">", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf(">市司法局</a>", StringComparison.Ordinal) < html.IndexOf(">供电公司</a>", StringComparison.Ordinal));
+        Assert.True(html.IndexOf(">供电公司</a>", StringComparison.Ordinal) < html.IndexOf(">市财政局</a>", StringComparison.Ordinal));
         Assert.Contains("<strong>太人保</strong>", html, StringComparison.Ordinal);
         // 太人保: one Saturday in April; every other month of 2026 so far is idle.
         var today = CivicPairing.Web.Infrastructure.Format.Today;

@@ -41,6 +41,27 @@ internal static class DemoActivities
         once.Confirm(2, "只来了3人，半天就走了。", "二女桥社区", at);
         yield return once;
 
+        // Units that do what the programme asks (篇1's good examples): a confirmed activity every month of 2026 so far,
+        // the leader at every other one, rated well. They give the ranking its commended units.
+        // 市司法局 every month from January to November with its leader, rated 5 (the commended unit); 供电公司 and
+        // 市检察院 regularly but with gaps and the leader at half (合格 and 良好 territory).
+        (string Unit, string Community, string Title, int People, int FirstMonth, int LastMonth, bool LeaderAlways)[] models =
+        [
+            ("市司法局", "公园社区", "法律咨询进社区", 8, 1, 11, true),
+            ("供电公司", "新坝社区", "清理建筑垃圾和牛皮癣", 30, 3, 10, false),
+            ("市检察院", "汤泊社区", "现场办公、整理资料、督促进度", 12, 1, 11, false),
+        ];
+        foreach (var (unit, community, title, people, firstMonth, lastMonth, leaderAlways) in models)
+        {
+            for (var month = firstMonth; month <= lastMonth; month++)
+            {
+                var monthly = Log(unit, community, new DateOnly(2026, month, 12), month % 2 == 0 ? ActivityCategory.EnvironmentalCleanup : ActivityCategory.Consultation,
+                    $"{month}月{title}", people, people * 6, leader: leaderAlways || month % 2 == 1, unit);
+                monthly.Confirm(leaderAlways || month % 3 != 0 ? 5 : 4, null, community, at);
+                yield return monthly;
+            }
+        }
+
         // 篇7: 市粮食局 gave 西焉村 400 books and 40,000 yuan.
         var books = Log("市粮食局", "西焉村", new DateOnly(2026, 6, 5), ActivityCategory.Donation, "为村图书室捐赠图书400册", 6, 12, true, "市粮食局");
         books.Confirm(5, null, "西焉村", at);
