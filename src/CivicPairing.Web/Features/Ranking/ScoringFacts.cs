@@ -84,13 +84,19 @@ public sealed class ScoringFacts(AppDbContext db)
 
         var missed = await MissedJointMeetingsAsync(period, today, ct);
 
+        var inspections = (await db.Inspections.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
+                .GroupBy(i => i.PairingId).Select(g => new { PairingId = g.Key, Count = g.Count(), Sum = g.Sum(i => i.Score) }).ToListAsync(ct))
+            .GroupBy(x => unitOf[x.PairingId]).ToDictionary(g => g.Key, g => (Count: g.Sum(x => x.Count), Sum: g.Sum(x => x.Sum)));
+
         return [.. units.Select(u =>
         {
             var c = perUnit.GetValueOrDefault(u.Id);
             var t = tasks.GetValueOrDefault(u.Id);
             return new UnitFacts(u.Id, u.Name, u.StaffCount, pairings.GetValueOrDefault(u.Id), months, c?.ActiveMonths ?? 0,
                 c?.Count ?? 0, (decimal)(c?.Hours ?? 0), (decimal)(c?.RatingPoints ?? 0), c?.WithLeader ?? 0,
-                t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0, 0, 0, c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id),
+                t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0,
+                inspections.TryGetValue(u.Id, out var i) ? i.Count : 0, inspections.TryGetValue(u.Id, out var j) ? j.Sum : 0,
+                c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id),
                 c is { Count: > 0 } ? null : lastBefore.TryGetValue(u.Id, out var last) ? last : null);
         })];
     }
