@@ -44,6 +44,18 @@ public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<
         var report = await office.GetPageAsync($"/Assessment/Report/{period.Id}");
         Assert.Contains("2026年度考核排名报告", report, StringComparison.Ordinal);
         Assert.Contains("采用权重：经常性30", report, StringComparison.Ordinal);
+        var confirmed2026 = await factory.QueryAsync(db => db.Activities.CountAsync(a => a.Status == CivicPairing.Domain.Activities.ActivityStatus.Confirmed
+            && a.Date >= new DateOnly(2026, 1, 1) && a.Date <= new DateOnly(2026, 12, 31)));
+        Assert.Contains($"<div class=\"stat-value\">{confirmed2026}</div><div class=\"stat-label\">次活动</div>", report, StringComparison.Ordinal);
+        Assert.Contains("个社区和村中有", report, StringComparison.Ordinal);
+        var justice = await factory.UnitIdAsync("市司法局");
+        Assert.Contains($"/Activities?unitId={justice}&amp;from=2026-01-01&amp;to=2026-12-31&amp;status=Confirmed", report, StringComparison.Ordinal);
+
+        var print = System.Text.RegularExpressions.Regex.Replace(await office.GetPageAsync($"/Assessment/Print/{period.Id}"), "<[^>]+>", "");
+        foreach (var expected in new[] { "2026年度单位与社区结对共建考核排名", "考核期间：2026年1月1日至2026年12月31日", "一、表彰单位（优秀）", "市司法局（", "二、后进单位", "从未有经确认的活动。", "三、考核排名", "市委文明办" })
+        {
+            Assert.Contains(expected, print, StringComparison.Ordinal);
+        }
 
         // New confirmed work after publishing changes the live ranking, never the published report.
         await factory.QueryAsync(async db =>

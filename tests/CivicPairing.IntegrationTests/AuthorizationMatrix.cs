@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Inspections.FollowUp"] = Office,
         ["Assessment.Index"] = SignedIn,
         ["Assessment.Report"] = SignedIn,
+        ["Assessment.Print"] = SignedIn,
         ["Assessment.Create"] = Office,
         ["Assessment.Details"] = Office,
         ["Assessment.Rules"] = Office,

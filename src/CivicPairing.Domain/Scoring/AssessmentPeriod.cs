@@ -85,4 +85,6 @@ public class PublishedReport
     public string? CorrectionNote { get; set; }
     public string RulesJson { get; set; } = "";
     public string ScoresJson { get; set; } = "";
+    /// <summary>Totals and coverage of the period as published (confirmed work only).</summary>
+    public string SummaryJson { get; set; } = "{}";
 }

@@ -18,7 +18,14 @@ public sealed record PeriodsPage(IReadOnlyList<PeriodRow> Periods, bool IsOffice
 
 public sealed record PeriodPage(AssessmentPeriod Period, IReadOnlyList<PublishedReport> Reports);
 
-public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report, ScoringRules Rules, IReadOnlyList<SnapshotRow> Rows, IReadOnlyList<PublishedReport> Versions);
+public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report, ScoringRules Rules, IReadOnlyList<SnapshotRow> Rows, ReportSummary Summary, IReadOnlyList<PublishedReport> Versions)
+{
+    public IReadOnlyList<SnapshotRow> Ranked => [.. Rows.Where(r => r.Rank is not null)];
+    public IReadOnlyList<SnapshotRow> Commended => [.. Ranked.Where(r => r.Grade == Grade.Excellent)];
+
+    /// <summary>篇1 names the laggards: every failing unit, and at least the bottom five.</summary>
+    public IReadOnlyList<SnapshotRow> Laggards => [.. Ranked.Where(r => r.Grade == Grade.Fail).Union(Ranked.TakeLast(5)).OrderBy(r => r.Rank)];
+}
 
 /// <summary>
 /// 考核周期: the office opens a quarter or a year, sets its rules, closes it and publishes the ranking as an immutable
@@ -139,29 +146,48 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IS
 
     /// <summary>A published report, as published; the latest version unless one is asked for. Everyone signed in may read it.</summary>
     [HttpGet]
-    public async Task<IActionResult> Report(int id, int? version, CancellationToken ct)
+    public async Task<IActionResult> Report(int id, int? version, CancellationToken ct) =>
+        await ReportPageAsync(id, version, ct) is { } page ? View(page) : NotFound();
+
+    /// <summary>The same report as the paper the office hands out: A4 landscape, Chinese.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Print(int id, int? version, CancellationToken ct) =>
+        await ReportPageAsync(id, version, ct) is { } page ? View(page) : NotFound();
+
+    private async Task<ReportPage?> ReportPageAsync(int id, int? version, CancellationToken ct)
     {
         var period = await db.AssessmentPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status == PeriodStatus.Published, ct);
         if (period is null)
         {
-            return NotFound();
+            return null;
         }
         var versions = await db.PublishedReports.AsNoTracking().Where(r => r.PeriodId == id).OrderByDescending(r => r.VersionNumber).ToListAsync(ct);
         var report = version is { } v ? versions.FirstOrDefault(r => r.VersionNumber == v) : versions.FirstOrDefault();
         if (report is null)
         {
-            return NotFound();
+            return null;
         }
         var rules = JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default;
-        return View(new ReportPage(period, report, rules, ReportSnapshot.Deserialize(report.ScoresJson), versions));
+        var summary = JsonSerializer.Deserialize<ReportSummary>(report.SummaryJson) ?? new ReportSummary(0, 0, 0, 0, 0, 0);
+        return new ReportPage(period, report, rules, ReportSnapshot.Deserialize(report.ScoresJson), summary, versions);
     }
 
     private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, CancellationToken ct)
     {
         var today = Format.Today;
         var scores = UnitScoring.ScoreAll(await facts.GatherAsync(new ScoringPeriod(period.From, period.To), today, ct), period.Rules);
+        var (from, to) = (period.From, period.To);
+        var work = await db.Activities.AsNoTracking()
+            .Where(a => a.Status == Domain.Activities.ActivityStatus.Confirmed && a.Date >= from && a.Date <= to)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), People = g.Sum(a => a.PeopleSent), Hours = g.Sum(a => (double)a.PersonHours), Funds = g.Sum(a => (double)a.Funds) })
+            .FirstOrDefaultAsync(ct);
+        var communities = await db.Communities.CountAsync(c => c.IsActive, ct);
+        var paired = await db.Communities.CountAsync(c => c.IsActive && db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active), ct);
+        var summary = new ReportSummary(work?.Count ?? 0, work?.People ?? 0, (decimal)(work?.Hours ?? 0), (decimal)(work?.Funds ?? 0), paired, communities);
         return new PublishedReport
         {
+            SummaryJson = JsonSerializer.Serialize(summary),
             PeriodId = period.Id, VersionNumber = version, PublishedAt = DateTimeOffset.UtcNow, PublishedBy = Actor, CorrectionNote = note,
             RulesJson = JsonSerializer.Serialize(period.Rules), ScoresJson = ReportSnapshot.Serialize(scores),
         };

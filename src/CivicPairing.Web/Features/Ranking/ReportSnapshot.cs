@@ -20,6 +20,12 @@ public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Gra
         })]))]);
 }
 
+/// <summary>The period's totals of confirmed work and its coverage, frozen with the report.</summary>
+public sealed record ReportSummary(int Activities, int PeopleSent, decimal PersonHours, decimal Funds, int PairedCommunities, int Communities)
+{
+    public double CoverageShare => Communities == 0 ? 0 : (double)PairedCommunities / Communities;
+}
+
 public static class ReportSnapshot
 {
     public static string Serialize(IEnumerable<UnitScore> scores) => JsonSerializer.Serialize(scores.Select(SnapshotRow.From).ToList());

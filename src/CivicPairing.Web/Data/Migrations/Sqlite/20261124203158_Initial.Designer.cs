@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicPairing.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124202910_Initial")]
+    [Migration("20261124203158_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -760,6 +760,10 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicPairing.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261124202912_Initial")]
+    [Migration("20261124203159_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -790,6 +790,10 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SummaryJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
