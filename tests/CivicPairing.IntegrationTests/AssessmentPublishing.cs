@@ -1,6 +1,8 @@
 using System.Net;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.IntegrationTests.Infrastructure;
+using CivicPairing.Web.Features.Ranking;
+using CivicPairing.Web.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.IntegrationTests;
@@ -46,10 +48,37 @@ public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<
         Assert.Contains("采用权重：经常性30", report, StringComparison.Ordinal);
         var confirmed2026 = await factory.QueryAsync(db => db.Activities.CountAsync(a => a.Status == CivicPairing.Domain.Activities.ActivityStatus.Confirmed
             && a.Date >= new DateOnly(2026, 1, 1) && a.Date <= new DateOnly(2026, 12, 31)));
-        Assert.Contains($"<div class=\"stat-value\">{confirmed2026}</div><div class=\"stat-label\">次活动</div>", report, StringComparison.Ordinal);
+        Assert.Contains($"/Activities?from=2026-01-01&amp;to=2026-12-31&amp;status=Confirmed\">{confirmed2026}</a></div><div class=\"stat-label\">次活动</div>", report, StringComparison.Ordinal);
         Assert.Contains("个社区和村中有", report, StringComparison.Ordinal);
         var justice = await factory.UnitIdAsync("市司法局");
-        Assert.Contains($"/Activities?unitId={justice}&amp;from=2026-01-01&amp;to=2026-12-31&amp;status=Confirmed", report, StringComparison.Ordinal);
+        Assert.Contains($"/Assessment/Unit/{period.Id}?unitId={justice}&amp;version=1", report, StringComparison.Ordinal);
+        var snapshot = ReportSnapshot.Deserialize(v1.ScoresJson);
+        var justiceRow = snapshot.Single(r => r.UnitId == justice);
+
+        // Drill-down: the unit's frozen figures, each linked to the records behind it.
+        var breakdown = await office.GetPageAsync($"/Assessment/Unit/{period.Id}?unitId={justice}");
+        Assert.Contains($"/Activities?unitId={justice}&amp;from=2026-01-01&amp;to=2026-12-31&amp;status=Confirmed", breakdown, StringComparison.Ordinal);
+        Assert.Contains($"/Tasks?unitId={justice}", breakdown, StringComparison.Ordinal);
+        Assert.Contains($"{justiceRow.Facts.ActivePairings * justiceRow.Facts.MonthsInPeriod}个结对月中有{justiceRow.Facts.PairingMonthsWithActivity}个月有经确认的活动。", breakdown, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"stat-value\">{justiceRow.Score}</div>", breakdown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/Assessment/Unit/{period.Id}?unitId=999999")).StatusCode);
+
+        // Excel: the ranking, then one sheet per component with the figures that earned its points, then the penalties.
+        var export = await office.GetAsync($"/Assessment/Export/{period.Id}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        var sheets = XlsxReader.ReadAllSheets(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), 10_000);
+        Assert.Equal(["考核排名", "经常性（30分）", "投入力度（15分）", "任务完成（10分）", "满意度（25分）", "一把手参与（10分）", "督查（10分）", "扣分"], sheets.Select(x => x.Name));
+        Assert.All(sheets, x => Assert.Equal(snapshot.Count + 1, x.Rows.Count));
+        var ranking = sheets[0].Rows;
+        Assert.Equal(["名次", "单位", "类别", "得分", "等级"], ranking[0].Take(5));
+        var excelJustice = ranking.Single(r => r[1] == "市司法局");
+        Assert.Equal(justiceRow.Rank?.ToString(), excelJustice[0]);
+        Assert.Equal(justiceRow.Score, decimal.Parse(excelJustice[3], System.Globalization.CultureInfo.InvariantCulture));
+        var never = snapshot.First(r => r.Rank is not null && r.Reasons.Any(x => x.Text == "No confirmed activity at all."));
+        Assert.Contains("从未有经确认的活动。", ranking.Single(r => r[1] == never.UnitName)[^1], StringComparison.Ordinal);
+        var regularity = sheets[1].Rows.Single(r => r[1] == "市司法局");
+        Assert.Equal([justiceRow.Facts.ActivePairings.ToString(), justiceRow.Facts.MonthsInPeriod.ToString(), (justiceRow.Facts.ActivePairings * justiceRow.Facts.MonthsInPeriod).ToString(), justiceRow.Facts.PairingMonthsWithActivity.ToString()], regularity.Skip(2).Take(4));
+        Assert.Equal(snapshot.Where(r => r.Rank is not null).Select(r => r.UnitName), ranking.Skip(1).Take(snapshot.Count(r => r.Rank is not null)).Select(r => r[1]));
 
         var print = System.Text.RegularExpressions.Regex.Replace(await office.GetPageAsync($"/Assessment/Print/{period.Id}"), "<[^>]+>", "");
         foreach (var expected in new[] { "2026年度单位与社区结对共建考核排名", "考核期间：2026年1月1日至2026年12月31日", "一、表彰单位（优秀）", "市司法局（", "二、后进单位", "从未有经确认的活动。", "三、考核排名", "市委文明办" })

@@ -24,7 +24,7 @@ public class Inspection
 {
     public const int TextMaxLength = 1000;
 
-    /// <summary>The office's standing checklist; each inspection starts from it and may add or drop items.</summary>
+    /// <summary>The checklist a new database starts with; the office edits it (<see cref="ChecklistItem"/>), and each inspection may add or drop items.</summary>
     public static readonly IReadOnlyList<string> DefaultChecklist =
     [
         "协议任务按期推进", "每月至少走访一次", "单位一把手亲自参与", "共建台账资料齐全", "居民对共建工作满意",

@@ -20,6 +20,17 @@ public sealed record ScoringRules(
 {
     public static readonly ScoringRules Default = new();
 
+    public int WeightOf(Component component) => component switch
+    {
+        Component.Regularity => RegularityWeight,
+        Component.Effort => EffortWeight,
+        Component.Tasks => TasksWeight,
+        Component.Satisfaction => SatisfactionWeight,
+        Component.Leadership => LeadershipWeight,
+        Component.Inspection => InspectionWeight,
+        _ => throw new ArgumentOutOfRangeException(nameof(component)),
+    };
+
     public int TotalWeight => RegularityWeight + EffortWeight + TasksWeight + SatisfactionWeight + LeadershipWeight + InspectionWeight;
 
     /// <summary>What is wrong with these rules, as refusals the office reads; empty when they may be used.</summary>

@@ -21,12 +21,7 @@ public sealed class TableExportResult<TEntity>(
     {
         var response = context.HttpContext.Response;
         var ct = context.HttpContext.RequestAborted;
-        var fileName = $"{fileBaseName}-{DateTime.Now:yyyyMMdd-HHmm}.{format}";
-        response.ContentType = format == "xlsx"
-            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            : "text/csv; charset=utf-8";
-        // filename* carries the Chinese name; the plain filename is the fallback for old clients.
-        response.Headers.ContentDisposition = $"attachment; filename=\"export.{format}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+        TableExport.Attach(response, fileBaseName, format);
         if (format == "xlsx")
         {
             await XlsxWriter.WriteAsync(response.Body, fileBaseName, headers, Rows(ct), ct);
@@ -46,8 +41,29 @@ public sealed class TableExportResult<TEntity>(
     }
 }
 
+/// <summary>A workbook of several sheets (a report and its details), streamed like a table export.</summary>
+public sealed class WorkbookResult(string fileBaseName, IReadOnlyList<XlsxSheet> sheets) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        TableExport.Attach(response, fileBaseName, "xlsx");
+        await XlsxWriter.WriteAsync(response.Body, sheets, context.HttpContext.RequestAborted);
+    }
+}
+
 public static class TableExport
 {
+    /// <summary>Content type and a download name with the date; filename* carries a Chinese name, the plain one is for old clients.</summary>
+    public static void Attach(HttpResponse response, string fileBaseName, string format)
+    {
+        var fileName = $"{fileBaseName}-{DateTime.Now:yyyyMMdd-HHmm}.{format}";
+        response.ContentType = format == "xlsx"
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"export.{format}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+    }
+
     public static TableExportResult<TEntity> Create<TEntity, TInput>(
         string format, string fileBaseName, IQueryable<TEntity> query, IReadOnlyList<SheetColumn<TEntity, TInput>> columns, IStringLocalizer localizer) =>
         new(format, fileBaseName,

@@ -27,3 +27,14 @@ public sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspectio
         builder.HasIndex(i => i.Date);
     }
 }
+
+public sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<ChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<ChecklistItem> builder)
+    {
+        builder.Property(i => i.Text).HasMaxLength(ChecklistItem.TextMaxLength).IsRequired();
+        builder.HasIndex(i => new { i.IsActive, i.SortOrder });
+        // The standing list of 篇1's inspections until the office edits it.
+        builder.HasData(Inspection.DefaultChecklist.Select((text, i) => new ChecklistItem { Id = i + 1, Text = text, SortOrder = (i + 1) * 10 }));
+    }
+}

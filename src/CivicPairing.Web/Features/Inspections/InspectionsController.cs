@@ -43,9 +43,9 @@ public sealed record InspectionPage(Inspection Inspection, bool IsOffice);
 public sealed class InspectionsController(AppDbContext db, PartyAccess access, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(int? unitId, int page = 1, CancellationToken ct = default)
     {
-        var pairings = access.VisiblePairings(User);
+        var pairings = access.VisiblePairings(User).Where(p => unitId == null || p.UnitId == unitId);
         var rows = db.Inspections.AsNoTracking().Where(i => pairings.Any(p => p.Id == i.PairingId))
             .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
             .Select(i => new InspectionRow(i.Id, i.Date, i.Pairing!.Unit!.Name, i.Pairing.Community!.Name, i.Score,
@@ -71,10 +71,11 @@ public sealed class InspectionsController(AppDbContext db, PartyAccess access, I
         {
             return NotFound();
         }
+        var checklist = await db.ChecklistItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Text).ToListAsync(ct);
         var input = new InspectionInput
         {
             Date = Format.Today,
-            Findings = [.. Inspection.DefaultChecklist.Select(item => new FindingRow { Item = item, Result = FindingResult.Pass }), new FindingRow(), new FindingRow()],
+            Findings = [.. checklist.Select(item => new FindingRow { Item = item, Result = FindingResult.Pass }), new FindingRow(), new FindingRow()],
         };
         return View(new InspectionFormPage(pairing, input));
     }

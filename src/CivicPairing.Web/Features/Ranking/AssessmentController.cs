@@ -27,6 +27,8 @@ public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report,
     public IReadOnlyList<SnapshotRow> Laggards => [.. Ranked.Where(r => r.Grade == Grade.Fail).Union(Ranked.TakeLast(5)).OrderBy(r => r.Rank)];
 }
 
+public sealed record ReportUnitPage(ReportPage Report, SnapshotRow Row);
+
 /// <summary>
 /// 考核周期: the office opens a quarter or a year, sets its rules, closes it and publishes the ranking as an immutable
 /// snapshot. Everyone may read published reports; nobody may change them; a correction is a new version.
@@ -154,6 +156,22 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IS
     public async Task<IActionResult> Print(int id, int? version, CancellationToken ct) =>
         await ReportPageAsync(id, version, ct) is { } page ? View(page) : NotFound();
 
+    /// <summary>The report as an Excel workbook: the ranking, then one sheet per component with its figures.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export(int id, int? version, CancellationToken ct) =>
+        await ReportPageAsync(id, version, ct) is { } page
+            ? new WorkbookResult($"{l["Ranking report {0}", l.Name(page.Period)]}-v{page.Report.VersionNumber}", ReportWorkbook.Sheets(page, l))
+            : NotFound();
+
+    /// <summary>Drill-down: one unit's line of a published report with the frozen figures behind each component.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Unit(int id, int unitId, int? version, CancellationToken ct)
+    {
+        var page = await ReportPageAsync(id, version, ct);
+        var row = page?.Rows.FirstOrDefault(r => r.UnitId == unitId);
+        return page is null || row is null ? NotFound() : View(new ReportUnitPage(page, row));
+    }
+
     private async Task<ReportPage?> ReportPageAsync(int id, int? version, CancellationToken ct)
     {
         var period = await db.AssessmentPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Status == PeriodStatus.Published, ct);
@@ -184,12 +202,13 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IS
             .FirstOrDefaultAsync(ct);
         var communities = await db.Communities.CountAsync(c => c.IsActive, ct);
         var paired = await db.Communities.CountAsync(c => c.IsActive && db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active), ct);
+        var kinds = await db.Units.Select(u => new { u.Id, u.Kind }).ToDictionaryAsync(u => u.Id, u => u.Kind, ct);
         var summary = new ReportSummary(work?.Count ?? 0, work?.People ?? 0, (decimal)(work?.Hours ?? 0), (decimal)(work?.Funds ?? 0), paired, communities);
         return new PublishedReport
         {
             SummaryJson = JsonSerializer.Serialize(summary),
             PeriodId = period.Id, VersionNumber = version, PublishedAt = DateTimeOffset.UtcNow, PublishedBy = Actor, CorrectionNote = note,
-            RulesJson = JsonSerializer.Serialize(period.Rules), ScoresJson = ReportSnapshot.Serialize(scores),
+            RulesJson = JsonSerializer.Serialize(period.Rules), ScoresJson = ReportSnapshot.Serialize(scores, kinds),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CivicPairing.Domain.Registry;
 using CivicPairing.Domain.Scoring;
 
 namespace CivicPairing.Web.Features.Ranking;
@@ -8,16 +9,21 @@ namespace CivicPairing.Web.Features.Ranking;
 public sealed record SnapshotReason(string Text, string[] Arguments);
 
 /// <summary>One unit's line of a published report, frozen: later data and later rules never change it.</summary>
-public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Grade Grade, int? Rank, decimal[] Points, bool[] Applies, decimal Penalty, SnapshotReason[] Reasons)
+/// <remarks>The facts the score came from are frozen with it, so the component sheets and drill-down show the same figures.</remarks>
+public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Grade Grade, int? Rank, decimal[] Points, bool[] Applies, decimal Penalty, SnapshotReason[] Reasons, UnitFacts Facts, UnitKind Kind)
 {
-    public static SnapshotRow From(UnitScore s) => new(s.Facts.UnitId, s.Facts.UnitName, s.Score, s.Grade, s.Rank,
+    public decimal PointsOf(Component c) => Points[(int)c - 1];
+
+    public bool AppliesTo(Component c) => Applies[(int)c - 1];
+
+    public static SnapshotRow From(UnitScore s, UnitKind kind) => new(s.Facts.UnitId, s.Facts.UnitName, s.Score, s.Grade, s.Rank,
         [.. s.Components.Select(c => c.Points)], [.. s.Components.Select(c => c.Applies)], s.Penalty,
         [.. s.Reasons.Select(r => new SnapshotReason(r.Text, [.. r.Arguments.Select(a => a switch
         {
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => a.ToString() ?? "",
-        })]))]);
+        })]))], s.Facts, kind);
 }
 
 /// <summary>The period's totals of confirmed work and its coverage, frozen with the report.</summary>
@@ -28,7 +34,8 @@ public sealed record ReportSummary(int Activities, int PeopleSent, decimal Perso
 
 public static class ReportSnapshot
 {
-    public static string Serialize(IEnumerable<UnitScore> scores) => JsonSerializer.Serialize(scores.Select(SnapshotRow.From).ToList());
+    public static string Serialize(IEnumerable<UnitScore> scores, IReadOnlyDictionary<int, UnitKind> kinds) =>
+        JsonSerializer.Serialize(scores.Select(s => SnapshotRow.From(s, kinds.GetValueOrDefault(s.Facts.UnitId))).ToList());
 
     public static IReadOnlyList<SnapshotRow> Deserialize(string json) => JsonSerializer.Deserialize<List<SnapshotRow>>(json) ?? [];
 }

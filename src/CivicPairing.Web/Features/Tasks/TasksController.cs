@@ -16,12 +16,14 @@ public sealed class TaskListQuery : ListQuery
     public AgreementTaskStatus? Status { get; set; }
     public bool Overdue { get; set; }
     public DateOnly? DueBefore { get; set; }
+    public int? UnitId { get; set; }
 
     public override Dictionary<string, string?> ToRouteValues()
     {
         var values = BaseRouteValues();
         values["status"] = Status?.ToString();
         values["overdue"] = Overdue ? "true" : null;
+        values["unitId"] = UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         values["dueBefore"] = DueBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return values;
     }
@@ -58,6 +60,10 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         if (query.Overdue)
         {
             tasks = tasks.Where(t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today);
+        }
+        if (query.UnitId is { } unitId)
+        {
+            tasks = tasks.Where(t => t.Agreement!.Pairing!.UnitId == unitId);
         }
         if (query.DueBefore is { } before)
         {

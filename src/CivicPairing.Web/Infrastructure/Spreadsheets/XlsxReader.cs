@@ -24,7 +24,14 @@ public static partial class XlsxReader
     /// <paramref name="maxRows"/> counts every row including the header.
     /// </summary>
     /// <remarks>A non-seekable <paramref name="input"/> is buffered in memory whole by ZipArchive; cap the upload size.</remarks>
-    public static IReadOnlyList<IReadOnlyList<string>> ReadFirstSheet(Stream input, int maxRows)
+    public static IReadOnlyList<IReadOnlyList<string>> ReadFirstSheet(Stream input, int maxRows) =>
+        Read(input, maxRows, firstOnly: true)[0].Rows;
+
+    /// <summary>Every worksheet in workbook order, by tab name, each read as <see cref="ReadFirstSheet"/> reads one.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<IReadOnlyList<string>> Rows)> ReadAllSheets(Stream input, int maxRowsPerSheet) =>
+        Read(input, maxRowsPerSheet, firstOnly: false);
+
+    static List<(string Name, IReadOnlyList<IReadOnlyList<string>> Rows)> Read(Stream input, int maxRows, bool firstOnly)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
@@ -42,22 +49,29 @@ public static partial class XlsxReader
                 throw NotAWorkbook();
             var workbookRels = Relationships(parts, workbookPath).ToList();
 
-            // The first sheet in workbook order that is a worksheet (not a chartsheet), wherever its part lives.
-            var sheetRelIds = LoadXml(workbookEntry).Root?.Elements().Where(e => e.Name.LocalName == "sheets")
+            // Worksheets (not chartsheets) in workbook order, wherever their parts live.
+            var sheets = (LoadXml(workbookEntry).Root?.Elements().Where(e => e.Name.LocalName == "sheets")
                 .Elements().Where(e => e.Name.LocalName == "sheet")
-                .Select(e => e.Attributes().FirstOrDefault(a => a.Name.LocalName == "id" && a.Name.Namespace != XNamespace.None)?.Value) ?? [];
-            var sheetPath = sheetRelIds
-                .Select(id => workbookRels.FirstOrDefault(r => r.Id == id && r.Type.EndsWith("/worksheet", StringComparison.Ordinal)).Target)
-                .FirstOrDefault(target => target is not null)
-                ?? throw new SpreadsheetFormatException("The workbook contains no worksheet.");
-            if (!parts.TryGetValue(sheetPath, out var sheetEntry))
-                throw new SpreadsheetFormatException("The workbook's first worksheet is missing from the file.");
+                .Select(e => (Name: (string?)e.Attribute("name") ?? "",
+                    Id: e.Attributes().FirstOrDefault(a => a.Name.LocalName == "id" && a.Name.Namespace != XNamespace.None)?.Value)) ?? [])
+                .Select(x => (x.Name, Path: workbookRels.FirstOrDefault(r => r.Id == x.Id && r.Type.EndsWith("/worksheet", StringComparison.Ordinal)).Target))
+                .Where(x => x.Path is not null)
+                .ToList();
+            if (sheets.Count == 0)
+                throw new SpreadsheetFormatException("The workbook contains no worksheet.");
 
             var sharedStringsPath = workbookRels.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target;
             var sharedStrings = sharedStringsPath is not null && parts.TryGetValue(sharedStringsPath, out var sst) ? ReadSharedStrings(sst) : [];
 
-            using var sheet = OpenXml(sheetEntry);
-            return ReadRows(sheet, sharedStrings, maxRows);
+            var result = new List<(string, IReadOnlyList<IReadOnlyList<string>>)>();
+            foreach (var (name, path) in firstOnly ? sheets.Take(1) : sheets)
+            {
+                if (!parts.TryGetValue(path!, out var sheetEntry))
+                    throw new SpreadsheetFormatException("The workbook's first worksheet is missing from the file.");
+                using var sheet = OpenXml(sheetEntry);
+                result.Add((name, ReadRows(sheet, sharedStrings, maxRows)));
+            }
+            return result;
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or EndOfStreamException)
         {

@@ -7,8 +7,11 @@ using System.Xml;
 
 namespace CivicPairing.Web.Infrastructure.Spreadsheets;
 
+/// <summary>One worksheet of a workbook: its tab name, column titles and rows.</summary>
+public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IAsyncEnumerable<IReadOnlyList<object?>> Rows);
+
 /// <summary>
-/// Streams a single-sheet .xlsx workbook. Rows are written as they are enumerated and only async I/O
+/// Streams an .xlsx workbook of one or more sheets. Rows are written as they are enumerated and only async I/O
 /// touches <c>output</c>, so it can be an ASP.NET Core response body (non-seekable, sync I/O disallowed).
 /// </summary>
 public static partial class XlsxWriter
@@ -18,25 +21,56 @@ public static partial class XlsxWriter
     const int HeaderStyle = 1, DateStyle = 2, DateTimeStyle = 3; // indexes into cellXfs in Styles
     static readonly DateTime FirstReliableSerialDate = new(1900, 3, 1); // earlier serials are skewed by Excel's 1900 leap-year bug
 
-    public static async Task WriteAsync(Stream output, string sheetName, IReadOnlyList<string> headers,
+    public static Task WriteAsync(Stream output, string sheetName, IReadOnlyList<string> headers,
         IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(output, [new XlsxSheet(sheetName, headers, rows)], ct);
+    }
 
+    /// <summary>Writes the sheets in order; tab names are made valid and unique as Excel requires.</summary>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<XlsxSheet> sheets, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(sheets);
+        if (sheets.Count == 0)
+            throw new ArgumentException("A workbook needs at least one sheet.", nameof(sheets));
+
+        var names = UniqueSheetNames(sheets.Select(x => x.Name));
         await using var sink = new DeferredSyncWriteStream(output);
         await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
         {
-            await WritePartAsync(archive, "[Content_Types].xml", ContentTypes, ct);
+            await WritePartAsync(archive, "[Content_Types].xml", ContentTypes(sheets.Count), ct);
             await WritePartAsync(archive, "_rels/.rels", RootRelationships, ct);
-            await WritePartAsync(archive, "xl/workbook.xml", Workbook(SanitizeSheetName(sheetName)), ct);
-            await WritePartAsync(archive, "xl/_rels/workbook.xml.rels", WorkbookRelationships, ct);
+            await WritePartAsync(archive, "xl/workbook.xml", Workbook(names), ct);
+            await WritePartAsync(archive, "xl/_rels/workbook.xml.rels", WorkbookRelationships(sheets.Count), ct);
             await WritePartAsync(archive, "xl/styles.xml", Styles, ct);
-            await using var sheet = await archive.CreateEntry("xl/worksheets/sheet1.xml").OpenAsync(ct);
-            await WriteSheetAsync(sheet, headers, rows, ct);
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                await using var sheet = await archive.CreateEntry($"xl/worksheets/sheet{i + 1}.xml").OpenAsync(ct);
+                await WriteSheetAsync(sheet, sheets[i].Headers, sheets[i].Rows, ct);
+            }
         }
         await sink.FlushAsync(ct); // sends what the archive wrote synchronously while closing
+    }
+
+    static List<string> UniqueSheetNames(IEnumerable<string> names)
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // Excel compares tab names case-insensitively
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            var clean = SanitizeSheetName(name);
+            var candidate = clean;
+            for (var n = 2; !used.Add(candidate); n++)
+            {
+                var suffix = $" ({n})";
+                candidate = clean[..Math.Min(clean.Length, 31 - suffix.Length)] + suffix;
+            }
+            result.Add(candidate);
+        }
+        return result;
     }
 
     static async Task WritePartAsync(ZipArchive archive, string path, string xml, CancellationToken ct)
@@ -189,17 +223,24 @@ public static partial class XlsxWriter
         return name;
     }
 
-    const string ContentTypes =
-        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""";
+    static string ContentTypes(int sheetCount) =>
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
+        + string.Concat(Enumerable.Range(1, sheetCount).Select(i => $"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""))
+        + """<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""";
 
     const string RootRelationships =
         """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
 
-    static string Workbook(string sheetName) =>
-        $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{MainNs}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{SecurityElement.Escape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>""";
+    static string Workbook(IReadOnlyList<string> sheetNames) =>
+        $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{MainNs}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"""
+        + string.Concat(sheetNames.Select((name, i) => $"""<sheet name="{SecurityElement.Escape(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>"""))
+        + "</sheets></workbook>";
 
-    const string WorkbookRelationships =
-        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""";
+    // Sheets are rId1..rIdN; the styles part comes after them.
+    static string WorkbookRelationships(int sheetCount) =>
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + string.Concat(Enumerable.Range(1, sheetCount).Select(i => $"""<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"""))
+        + $"""<Relationship Id="rId{sheetCount + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""";
 
     // cellXfs: 0 default, 1 bold header, 2 date, 3 date with time (see the style constants above).
     const string Styles =

@@ -416,6 +416,67 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.ToTable("EvidenceFiles");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Inspections.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsActive", "SortOrder");
+
+                    b.ToTable("ChecklistItems");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IsActive = true,
+                            SortOrder = 10,
+                            Text = "协议任务按期推进"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            IsActive = true,
+                            SortOrder = 20,
+                            Text = "每月至少走访一次"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            IsActive = true,
+                            SortOrder = 30,
+                            Text = "单位一把手亲自参与"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            SortOrder = 40,
+                            Text = "共建台账资料齐全"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            IsActive = true,
+                            SortOrder = 50,
+                            Text = "居民对共建工作满意"
+                        });
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Inspections.Inspection", b =>
                 {
                     b.Property<int>("Id")

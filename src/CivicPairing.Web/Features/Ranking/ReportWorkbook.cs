@@ -1,0 +1,52 @@
+using CivicPairing.Domain.Scoring;
+using CivicPairing.Web.Infrastructure;
+using CivicPairing.Web.Infrastructure.Spreadsheets;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Ranking;
+
+/// <summary>
+/// A published report as an Excel workbook: the ranking on the first sheet, then one sheet per component with the
+/// frozen figures that earned its points, then the penalties. Every figure is the one published, never a re-count.
+/// </summary>
+public static class ReportWorkbook
+{
+    public static IReadOnlyList<XlsxSheet> Sheets(ReportPage page, IStringLocalizer l)
+    {
+        var rows = page.Ranked.Concat(page.Rows.Where(r => r.Rank is null)).ToList();
+        var rules = page.Rules;
+        object Points(SnapshotRow r, Component c) => r.AppliesTo(c) ? r.PointsOf(c) : l["not applicable"].Value;
+        object? Rank(SnapshotRow r) => r.Rank is { } rank ? rank : l["not ranked"].Value;
+        XlsxSheet Sheet(string name, string[] headers, Func<SnapshotRow, object?[]> row) =>
+            new(name, [l["Rank"], l["Unit"], .. headers], rows.Select(r => (IReadOnlyList<object?>)[Rank(r), r.UnitName, .. row(r)]).ToAsyncEnumerable());
+        string ComponentSheet(Component c) => l["{0} ({1} points)", l.Text(c), rules.WeightOf(c)];
+
+        var components = Enum.GetValues<Component>();
+        return
+        [
+            new(l["Ranking"], [l["Rank"], l["Unit"], l["Kind"], l["Score"], l["Grade"], .. components.Select(c => l.Text(c)), l["Penalty"], l["Reasons"]],
+                rows.Select(r => (IReadOnlyList<object?>)[Rank(r), r.UnitName, l.Text(r.Kind), r.Score, r.Rank is null ? null : l.Text(r.Grade),
+                    .. components.Select(c => Points(r, c)), r.Penalty, string.Join(" ", r.Reasons.Select(x => Reason(x, l)))]).ToAsyncEnumerable()),
+            Sheet(ComponentSheet(Component.Regularity), [l["Pairings in force"], l["Months in the period"], l["Pairing-months expected"], l["Pairing-months with a confirmed activity"], l["Points"]],
+                r => [r.Facts.ActivePairings, r.Facts.MonthsInPeriod, r.Facts.ActivePairings * r.Facts.MonthsInPeriod, r.Facts.PairingMonthsWithActivity, Points(r, Component.Regularity)]),
+            Sheet(ComponentSheet(Component.Effort), [l["Staff"], l["Confirmed person-hours"], l["Hours per staff member"], l["Target hours per staff member"], l["Points"]],
+                r => [r.Facts.StaffCount, r.Facts.ConfirmedPersonHours,
+                    r.Facts.StaffCount > 0 ? Math.Round(r.Facts.ConfirmedPersonHours / r.Facts.StaffCount, 2) : null,
+                    Math.Round(rules.EffortTargetHoursPerStaff * r.Facts.MonthsInPeriod / 12m, 2), Points(r, Component.Effort)]),
+            Sheet(ComponentSheet(Component.Tasks), [l["Tasks due"], l["Tasks confirmed"], l["Tasks overdue"], l["Points"]],
+                r => [r.Facts.TasksDue, r.Facts.TasksConfirmed, r.Facts.TasksOverdue, Points(r, Component.Tasks)]),
+            Sheet(ComponentSheet(Component.Satisfaction), [l["Confirmed activities in the period"], l["Rating points (a 5 counts 1, a 1 counts 0)"], l["Activities expected (one a month a pairing)"], l["Points"]],
+                r => [r.Facts.ConfirmedActivities, Math.Round(r.Facts.RatingPoints, 2), r.Facts.ActivePairings * r.Facts.MonthsInPeriod, Points(r, Component.Satisfaction)]),
+            Sheet(ComponentSheet(Component.Leadership), [l["Activities with the unit's leader"], l["Activities expected (one a month a pairing)"], l["Points"]],
+                r => [r.Facts.ActivitiesWithLeader, r.Facts.ActivePairings * r.Facts.MonthsInPeriod, Points(r, Component.Leadership)]),
+            Sheet(ComponentSheet(Component.Inspection), [l["Inspections"], l["Average inspection score"], l["Points"]],
+                r => [r.Facts.Inspections, r.Facts.Inspections > 0 ? Math.Round(r.Facts.InspectionScoreSum / r.Facts.Inspections, 1) : null, Points(r, Component.Inspection)]),
+            Sheet(l["Penalties"], [l["Disputed activities"], l["Joint meetings missed"], l["Penalty"]],
+                r => [r.Facts.DisputedActivities, r.Facts.MissedJointMeetings, r.Penalty]),
+        ];
+    }
+
+    /// <summary>A published reason in the reader's language, its dates written the local way.</summary>
+    public static string Reason(SnapshotReason reason, IStringLocalizer l) =>
+        l[reason.Text, [.. reason.Arguments.Select(a => DateOnly.TryParseExact(a, "yyyy-MM-dd", out var d) ? (object)Format.Date(d) : a)]];
+}
