@@ -33,8 +33,8 @@ public sealed class SigningIn(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cp.auth=", StringComparison.Ordinal));
         var home = await client.GetPageAsync("/");
         Assert.Contains("您好，文明办 王科长", home, StringComparison.Ordinal);
-        var units = await factory.QueryAsync(db => Task.FromResult(db.Units.Count(u => u.IsActive)));
-        Assert.Contains($"<div class=\"stat-value\">{units}</div><div class=\"stat-label\">在册单位</div>", home, StringComparison.Ordinal);
+        var communities = await factory.QueryAsync(db => Task.FromResult(db.Communities.Count(c => c.IsActive)));
+        Assert.Contains($"{communities}个社区和村中有", home, StringComparison.Ordinal);
     }
 
     [Fact]

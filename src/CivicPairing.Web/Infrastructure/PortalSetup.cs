@@ -38,6 +38,7 @@ public static class PortalSetup
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<PartyAccess>();
         services.AddScoped<Features.Ranking.ScoringFacts>();
+        services.AddScoped<Features.Home.Dashboards>();
         services.AddSingleton<Evidence.IEvidenceStore, Evidence.LocalDiskEvidenceStore>();
         services.AddScoped<Evidence.EvidenceUploads>();
         services.AddScoped<Infrastructure.Imports.SpreadsheetImport>();

@@ -9,10 +9,11 @@ internal static class DemoActivities
     public static IEnumerable<Activity> Create(IReadOnlyDictionary<(string Unit, string Community), Pairing> pairings, DateTimeOffset now)
     {
         var at = new DateTimeOffset(2026, 11, 1, 2, 0, 0, TimeSpan.Zero);
-        Activity Log(string unit, string community, DateOnly date, ActivityCategory category, string title, int people, decimal hours, bool leader, string actor)
+        Activity Log(string unit, string community, DateOnly date, ActivityCategory category, string title, int people, decimal hours, bool leader, string actor,
+            decimal funds = 0, string? materials = null)
         {
             var pairing = pairings[(unit, community)];
-            var facts = new ActivityFacts(date, category, title, null, people, hours, leader, 0, null, 0, null);
+            var facts = new ActivityFacts(date, category, title, null, people, hours, leader, funds, materials, 0, null);
             return Activity.Log(pairing, facts, new ActivityContext(date, pairing.StartDate, pairing.Unit!.StaffCount, true, null), Guid.NewGuid(), actor, at);
         }
 
@@ -63,7 +64,7 @@ internal static class DemoActivities
         }
 
         // 篇7: 市粮食局 gave 西焉村 400 books and 40,000 yuan.
-        var books = Log("市粮食局", "西焉村", new DateOnly(2026, 6, 5), ActivityCategory.Donation, "为村图书室捐赠图书400册", 6, 12, true, "市粮食局");
+        var books = Log("市粮食局", "西焉村", new DateOnly(2026, 6, 5), ActivityCategory.Donation, "为村图书室捐赠图书400册", 6, 12, true, "市粮食局", funds: 40_000m, materials: "图书400册");
         books.Confirm(5, null, "西焉村", at);
         yield return books;
     }

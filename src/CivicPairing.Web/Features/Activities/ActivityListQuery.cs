@@ -17,6 +17,9 @@ public sealed class ActivityListQuery : ListQuery
     public DateOnly? To { get; set; }
     public bool? HasEvidence { get; set; }
 
+    /// <summary>Activities still waiting for the community's confirmation after this many days (the dashboard's alert).</summary>
+    public int? WaitingDays { get; set; }
+
     /// <summary>Keyset position: show the rows older than this one ("next"), newer ("previous"), or the oldest ("last").</summary>
     public string? After { get; set; }
     public string? Before { get; set; }
@@ -66,6 +69,11 @@ public sealed class ActivityListQuery : ListQuery
         {
             activities = activities.Where(a => a.Date <= to);
         }
+        if (WaitingDays is > 0 and <= 3650)
+        {
+            var submittedBefore = DateTimeOffset.UtcNow.AddDays(-WaitingDays.Value);
+            activities = activities.Where(a => a.Status == ActivityStatus.Submitted && a.SubmittedAt < submittedBefore);
+        }
         if (HasEvidence is { } hasEvidence)
         {
             activities = activities.Where(a => a.Evidence.Any() == hasEvidence);
@@ -96,6 +104,7 @@ public sealed class ActivityListQuery : ListQuery
         values["status"] = Status?.ToString();
         values["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         values["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        values["waitingDays"] = WaitingDays?.ToString(CultureInfo.InvariantCulture);
         values["hasEvidence"] = HasEvidence?.ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
         return values;
     }

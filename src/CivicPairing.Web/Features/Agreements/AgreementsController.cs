@@ -17,10 +17,14 @@ public sealed class AgreementListQuery : ListQuery
 {
     public AgreementStatus? Status { get; set; }
 
+    /// <summary>Filed agreements whose period ends within this many days (the dashboard's alert).</summary>
+    public int? ExpiringWithinDays { get; set; }
+
     public override Dictionary<string, string?> ToRouteValues()
     {
         var values = BaseRouteValues();
         values["status"] = Status?.ToString();
+        values["expiringWithinDays"] = ExpiringWithinDays?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return values;
     }
 }
@@ -47,6 +51,11 @@ public sealed class AgreementsController(
         if (query.SearchText is { } q)
         {
             agreements = agreements.Where(a => a.Title.Contains(q) || a.Number.Contains(q) || a.Pairing!.Unit!.Name.Contains(q) || a.Pairing.Community!.Name.Contains(q));
+        }
+        if (query.ExpiringWithinDays is > 0 and <= 3650)
+        {
+            var until = today.AddDays(query.ExpiringWithinDays.Value);
+            agreements = agreements.Where(a => a.Status == AgreementStatus.Filed && a.EndDate >= today && a.EndDate <= until);
         }
         agreements = query.Status switch
         {

@@ -8,7 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Features.Home;
 
-public sealed record HomePage(string DisplayName, string? PartyName, int ActiveUnits, int ActiveCommunities, int ActivePairings, int UnpairedCommunities, WorkWaiting Work, ConfirmedTotals Totals);
+/// <summary>The common part of every home page, with the role's own dashboard beside it.</summary>
+public sealed record HomePage(string DisplayName, string? PartyName, int ActiveUnits, int ActiveCommunities, int ActivePairings, int UnpairedCommunities, WorkWaiting Work, ConfirmedTotals Totals)
+{
+    public OfficeDashboard? Office { get; init; }
+    public LiaisonHome? Liaison { get; init; }
+    public SecretaryHome? Secretary { get; init; }
+}
 
 /// <summary>What the user's visible pairings did, counting confirmed activities only: unconfirmed work counts nowhere.</summary>
 public sealed record ConfirmedTotals(int Activities, int PeopleSent, decimal PersonHours, decimal Funds);
@@ -16,10 +22,13 @@ public sealed record ConfirmedTotals(int Activities, int PeopleSent, decimal Per
 /// <summary>What needs this user now: each count links to the list behind it.</summary>
 public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, int AgreementsToFile, int TasksToConfirm, int OverdueTasks);
 
-/// <summary>The landing page for every role; role dashboards grow here in later issues.</summary>
-public sealed class HomeController(AppDbContext db, PartyAccess access) : Controller
+/// <summary>
+/// Every role lands here on "what needs me now" and "how are we doing": the office on the city dashboard
+/// (filtered by period and street), a liaison on the unit's pairings and score, a secretary on her inbox and units.
+/// </summary>
+public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboards dashboards) : Controller
 {
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? year, int? quarter, string? street, CancellationToken ct)
     {
         var unitId = User.GetUnitId();
         var communityId = User.GetCommunityId();
@@ -48,6 +57,18 @@ public sealed class HomeController(AppDbContext db, PartyAccess access) : Contro
             await db.Communities.CountAsync(c => c.IsActive && !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active)),
             await WorkWaitingAsync(),
             await ConfirmedTotalsAsync());
+        if (User.IsOfficeOrAdmin())
+        {
+            page = page with { Office = await dashboards.OfficeAsync(await dashboards.FilterAsync(year, quarter, street, ct), Url, ct) };
+        }
+        else if (unitId is { } unit)
+        {
+            page = page with { Liaison = await dashboards.LiaisonAsync(User, unit, ct) };
+        }
+        else if (communityId is { } community)
+        {
+            page = page with { Secretary = await dashboards.SecretaryAsync(community, ct) };
+        }
         return View(page);
     }
 

@@ -8,8 +8,17 @@ public sealed class PairingListQuery : ListQuery
     public PairingStatus? Status { get; set; }
     public string? Street { get; set; }
 
-    public IQueryable<Pairing> Apply(IQueryable<Pairing> pairings)
+    /// <summary>Pairings in force for longer than this many days without a confirmed activity in them (the dashboard's alert).</summary>
+    public int? IdleDays { get; set; }
+
+    public IQueryable<Pairing> Apply(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities)
     {
+        if (IdleDays is > 0 and <= 3650)
+        {
+            var since = Format.Today.AddDays(-IdleDays.Value);
+            pairings = pairings.Where(p => p.Status == PairingStatus.Active && p.StartDate <= since
+                && !activities.Any(a => a.PairingId == p.Id && a.Status == Domain.Activities.ActivityStatus.Confirmed && a.Date > since));
+        }
         if (SearchText is { } q)
         {
             pairings = pairings.Where(p => p.Unit!.Name.Contains(q) || p.Community!.Name.Contains(q));
@@ -40,6 +49,7 @@ public sealed class PairingListQuery : ListQuery
         var values = BaseRouteValues();
         values["status"] = Status?.ToString();
         values["street"] = string.IsNullOrWhiteSpace(Street) ? null : Street;
+        values["idleDays"] = IdleDays?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return values;
     }
 }

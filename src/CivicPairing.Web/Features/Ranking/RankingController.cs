@@ -50,12 +50,9 @@ public sealed class RankingController(ScoringFacts facts) : Controller
         return View(new ScorecardPage(y, q, mine, median, ranked.Count));
     }
 
-    /// <summary>The year (or quarter) asked for, within sensible bounds; the current year otherwise.</summary>
     private static (int Year, int? Quarter, ScoringPeriod Period) Period(int? year, int? quarter)
     {
-        var today = Format.Today;
-        var y = year is >= 2000 && year <= today.Year + 1 ? year.Value : today.Year;
-        int? q = quarter is >= 1 and <= 4 ? quarter : null;
-        return (y, q, q is { } qq ? ScoringPeriod.Quarter(y, qq) : ScoringPeriod.Year(y));
+        var (y, q, period, _) = ScoringPeriod.Choose(year, quarter, Format.Today);
+        return (y, q, period);
     }
 }

@@ -16,6 +16,15 @@ public sealed record ScoringPeriod(DateOnly From, DateOnly To)
 
     public static ScoringPeriod Quarter(int year, int quarter) =>
         new(new DateOnly(year, quarter * 3 - 2, 1), new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(-1));
+
+    /// <summary>The year (or quarter) asked for, within sensible bounds; the current year otherwise (<c>Ignored</c> says so).</summary>
+    public static (int Year, int? Quarter, ScoringPeriod Period, bool Ignored) Choose(int? year, int? quarter, DateOnly today)
+    {
+        var y = year is >= 2000 && year <= today.Year + 1 ? year.Value : today.Year;
+        int? q = quarter is >= 1 and <= 4 ? quarter : null;
+        var ignored = (year is not null && y != year) || (quarter is not null && q is null);
+        return (y, q, q is { } qq ? Quarter(y, qq) : Year(y), ignored);
+    }
 }
 
 /// <summary>

@@ -17,12 +17,14 @@ public sealed class TaskListQuery : ListQuery
     public bool Overdue { get; set; }
     public DateOnly? DueBefore { get; set; }
     public int? UnitId { get; set; }
+    public string? Street { get; set; }
 
     public override Dictionary<string, string?> ToRouteValues()
     {
         var values = BaseRouteValues();
         values["status"] = Status?.ToString();
         values["overdue"] = Overdue ? "true" : null;
+        values["street"] = string.IsNullOrWhiteSpace(Street) ? null : Street;
         values["unitId"] = UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         values["dueBefore"] = DueBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return values;
@@ -60,6 +62,10 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         if (query.Overdue)
         {
             tasks = tasks.Where(t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Street))
+        {
+            tasks = tasks.Where(t => t.Agreement!.Pairing!.Community!.Street == query.Street);
         }
         if (query.UnitId is { } unitId)
         {

@@ -93,6 +93,12 @@ public static partial class XlsxWriter
         await xml.WriteStartElementAsync(null, "worksheet", MainNs);
         // Frozen first row so the column titles stay visible while scrolling.
         await xml.WriteRawAsync("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
+        // Columns as wide as their titles (CJK characters count double), so a Chinese header is readable on opening.
+        if (headers.Count > 0)
+        {
+            await xml.WriteRawAsync("<cols>" + string.Concat(headers.Select((h, i) =>
+                $"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{ColumnWidth(h).ToString(CultureInfo.InvariantCulture)}\" customWidth=\"1\"/>")) + "</cols>");
+        }
         await xml.WriteStartElementAsync(null, "sheetData", MainNs);
 
         await WriteRowAsync(xml, 1, headers, header: true);
@@ -214,6 +220,9 @@ public static partial class XlsxWriter
             cleaned = cleaned[..31].TrimEnd().TrimEnd('\'');
         return cleaned.Length == 0 ? "Sheet1" : cleaned;
     }
+
+    static int ColumnWidth(string? header) =>
+        Math.Clamp((header ?? "").Sum(c => c >= '\u2E80' ? 2 : 1) + 4, 12, 60);
 
     static string ColumnName(int index)
     {

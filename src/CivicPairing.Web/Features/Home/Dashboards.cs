@@ -1,0 +1,239 @@
+using System.Globalization;
+using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Pairings;
+using CivicPairing.Domain.Scoring;
+using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Ranking;
+using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CivicPairing.Web.Features.Home;
+
+/// <summary>The office dashboard's filters as understood: unknown values are dropped and named in <see cref="Notices"/>.</summary>
+public sealed record DashboardFilter(int Year, int? Quarter, ScoringPeriod Period, string? Street, IReadOnlyList<string> Streets, IReadOnlyList<string> Notices);
+
+public sealed record Headlines(int ActivePairings, int PairedCommunities, int Communities, int ConfirmedThisMonth, int ConfirmedInPeriod, int PeopleSent, decimal PersonHours, decimal Funds)
+{
+    public double Coverage => Communities == 0 ? 0 : (double)PairedCommunities / Communities;
+}
+
+/// <summary>What the office should look at: each a count and the list behind it.</summary>
+public sealed record Alerts(int Idle30, int Idle60, int OverdueTasks, int ExpiringAgreements, int WaitingOver7Days, IReadOnlyList<(int UnitId, string Name, int Missed)> MissedMeetings)
+{
+    public int Total => Idle30 + OverdueTasks + ExpiringAgreements + WaitingOver7Days + MissedMeetings.Count;
+}
+
+public sealed record OfficeDashboard(DashboardFilter Filter, Headlines Headlines, Alerts Alerts, IReadOnlyList<ChartData> Charts, IReadOnlyList<UnitScore> Top, IReadOnlyList<UnitScore> Bottom, int Ranked);
+
+public sealed record PairingLine(int PairingId, string PartnerName, DateOnly StartDate, DateOnly? LastConfirmed, int ConfirmedThisYear);
+
+public sealed record LiaisonHome(string UnitName, IReadOnlyList<PairingLine> Pairings, int TasksDueSoon, int TasksOverdue, int Pending, int Disputed, UnitScore? Score, int RankedCount, int Year, ChartData Monthly);
+
+public sealed record WaitingActivity(int Id, string Title, string UnitName, DateOnly Date, DateTimeOffset SubmittedAt);
+
+public sealed record TaskWaiting(int Id, string Title, string UnitName, DateOnly DueDate);
+
+public sealed record RatingGiven(int ActivityId, string Title, string UnitName, DateOnly Date, int Rating, string? Comment);
+
+public sealed record SecretaryHome(string CommunityName, int InboxCount, IReadOnlyList<WaitingActivity> Oldest, IReadOnlyList<TaskWaiting> TasksToConfirm, IReadOnlyList<PairingLine> Units, IReadOnlyList<RatingGiven> Ratings, decimal? AverageRating);
+
+/// <summary>
+/// The figures of the three home pages. Each figure is one grouped query over the rows the user may see, and
+/// each links to the list that shows the same rows (the integration tests count both ways).
+/// </summary>
+public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts facts, IStringLocalizer<SharedResource> l)
+{
+    public const int IdleDays = 30, LongIdleDays = 60, ExpiringWithinDays = 30, WaitingDays = 7;
+
+    public async Task<DashboardFilter> FilterAsync(int? year, int? quarter, string? street, CancellationToken ct)
+    {
+        var notices = new List<string>();
+        var (y, q, period, ignored) = ScoringPeriod.Choose(year, quarter, Format.Today);
+        if (ignored)
+        {
+            notices.Add(l["The period asked for is not one the portal keeps; showing {0} instead.", q is { } qq ? l["{0}, quarter {1}", y.ToString(CultureInfo.InvariantCulture), qq] : l["Year {0}", y.ToString(CultureInfo.InvariantCulture)]]);
+        }
+        var streets = await db.Communities.AsNoTracking().Where(c => c.IsActive).Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        var chosen = string.IsNullOrWhiteSpace(street) ? null : street.Trim();
+        if (chosen is not null && !streets.Contains(chosen))
+        {
+            notices.Add(l["There is no street or township called “{0}”; showing the whole city.", chosen.Length > 40 ? chosen[..40] + "…" : chosen]);
+            chosen = null;
+        }
+        return new DashboardFilter(y, q, period, chosen, streets, notices);
+    }
+
+    public async Task<OfficeDashboard> OfficeAsync(DashboardFilter filter, IUrlHelper url, CancellationToken ct)
+    {
+        var today = Format.Today;
+        var street = filter.Street;
+        var (from, to) = (filter.Period.From, filter.Period.To);
+        var communities = db.Communities.Where(c => c.IsActive && (street == null || c.Street == street));
+        var active = db.Pairings.Where(p => p.Status == PairingStatus.Active && (street == null || p.Community!.Street == street));
+        var confirmed = db.Activities.Where(a => a.Status == ActivityStatus.Confirmed && (street == null || a.Pairing!.Community!.Street == street));
+        var inPeriod = confirmed.Where(a => a.Date >= from && a.Date <= to);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+
+        var totals = await inPeriod.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), People = g.Sum(a => a.PeopleSent), Hours = g.Sum(a => (double)a.PersonHours), Funds = g.Sum(a => (double)a.Funds) })
+            .FirstOrDefaultAsync(ct);
+        var headlines = new Headlines(
+            await active.CountAsync(ct),
+            await communities.CountAsync(c => db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active), ct),
+            await communities.CountAsync(ct),
+            await confirmed.CountAsync(a => a.Date >= monthStart && a.Date <= today, ct),
+            totals?.Count ?? 0, totals?.People ?? 0, (decimal)(totals?.Hours ?? 0), (decimal)(totals?.Funds ?? 0));
+
+        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(filter.Period, today, ct), ScoringRules.Default);
+        var ranked = scores.Where(s => s.IsRanked).ToList();
+        var alerts = new Alerts(
+            await IdleCountAsync(active, IdleDays, ct),
+            await IdleCountAsync(active, LongIdleDays, ct),
+            await db.AgreementTasks.CountAsync(t => t.Agreement!.Status == AgreementStatus.Filed && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone)
+                && t.DueDate < today && (street == null || t.Agreement.Pairing!.Community!.Street == street), ct),
+            await db.Agreements.CountAsync(a => a.Status == AgreementStatus.Filed && a.EndDate >= today && a.EndDate <= today.AddDays(ExpiringWithinDays)
+                && (street == null || a.Pairing!.Community!.Street == street), ct),
+            await WaitingCountAsync(street, ct),
+            [.. scores.Where(s => s.Facts.MissedJointMeetings > 0).OrderByDescending(s => s.Facts.MissedJointMeetings).Select(s => (s.Facts.UnitId, s.Facts.UnitName, s.Facts.MissedJointMeetings))]);
+
+        var periodQuery = new { from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var charts = new List<ChartData>
+        {
+            await MonthlyAsync(inPeriod, filter.Period, url, street),
+            await ByCategoryAsync(inPeriod, url, periodQuery.from, periodQuery.to, street, ct),
+            await ByPlaceAsync(inPeriod, url, periodQuery.from, periodQuery.to, street, ct),
+            ScoreDistribution(ranked),
+        };
+        return new OfficeDashboard(filter, headlines, alerts, charts, [.. ranked.Take(5)], [.. ranked.AsEnumerable().Reverse().Take(5)], ranked.Count);
+    }
+
+    public async Task<LiaisonHome?> LiaisonAsync(System.Security.Claims.ClaimsPrincipal user, int unitId, CancellationToken ct)
+    {
+        var today = Format.Today;
+        var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        if (unitName is null)
+        {
+            return null;
+        }
+        var pairings = await PairingLinesAsync(db.Pairings.Where(p => p.UnitId == unitId), p => p.Community!.Name, today, ct);
+        var tasks = access.VisibleTasks(user).Where(t => t.Agreement!.Status == AgreementStatus.Filed && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone));
+        var mine = db.Activities.Where(a => a.Pairing!.UnitId == unitId);
+        var counts = await mine.Where(a => a.Status != ActivityStatus.Confirmed).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(ActivityStatus status) => counts.FirstOrDefault(c => c.Key == status)?.Count ?? 0;
+        var year = ScoringPeriod.Year(today.Year);
+        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(year, today, ct), ScoringRules.Default);
+        var monthly = await MonthlyAsync(mine.Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= year.From && a.Date <= year.To), year, null, null);
+        return new LiaisonHome(unitName, pairings,
+            await tasks.CountAsync(t => t.DueDate >= today && t.DueDate <= today.AddDays(30), ct),
+            await tasks.CountAsync(t => t.DueDate < today, ct),
+            Count(ActivityStatus.Submitted), Count(ActivityStatus.Disputed),
+            scores.FirstOrDefault(s => s.Facts.UnitId == unitId), scores.Count(s => s.IsRanked), today.Year, monthly);
+    }
+
+    public async Task<SecretaryHome?> SecretaryAsync(int communityId, CancellationToken ct)
+    {
+        var today = Format.Today;
+        var name = await db.Communities.Where(c => c.Id == communityId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return null;
+        }
+        var ours = db.Activities.Where(a => a.Pairing!.CommunityId == communityId);
+        var waiting = ours.Where(a => a.Status == ActivityStatus.Submitted);
+        var rated = ours.Where(a => a.Status == ActivityStatus.Confirmed && a.Rating != null);
+        var ratings = await rated.OrderByDescending(a => a.DecidedAt).ThenByDescending(a => a.Id).Take(8)
+            .Select(a => new RatingGiven(a.Id, a.Title, a.Pairing!.Unit!.Name, a.Date, a.Rating!.Value, a.RatingComment)).ToListAsync(ct);
+        var average = await rated.AverageAsync(a => (double?)a.Rating, ct);
+        return new SecretaryHome(name,
+            await waiting.CountAsync(ct),
+            await waiting.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(5)
+                .Select(a => new WaitingActivity(a.Id, a.Title, a.Pairing!.Unit!.Name, a.Date, a.SubmittedAt)).ToListAsync(ct),
+            await db.AgreementTasks.Where(t => t.Status == AgreementTaskStatus.ReportedDone && t.Agreement!.Status == AgreementStatus.Filed && t.Agreement.Pairing!.CommunityId == communityId)
+                .OrderBy(t => t.DueDate).Take(5).Select(t => new TaskWaiting(t.Id, t.Title, t.Agreement!.Pairing!.Unit!.Name, t.DueDate)).ToListAsync(ct),
+            await PairingLinesAsync(db.Pairings.Where(p => p.CommunityId == communityId), p => p.Unit!.Name, today, ct),
+            ratings,
+            average is null ? null : Math.Round((decimal)average.Value, 1));
+    }
+
+    private async Task<IReadOnlyList<PairingLine>> PairingLinesAsync(IQueryable<Pairing> pairings, System.Linq.Expressions.Expression<Func<Pairing, string>> partner, DateOnly today, CancellationToken ct)
+    {
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var lines = await pairings.Where(p => p.Status == PairingStatus.Active).OrderBy(p => p.StartDate).Select(p => new
+        {
+            p.Id, p.StartDate,
+            Last = db.Activities.Where(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed).Max(a => (DateOnly?)a.Date),
+            ThisYear = db.Activities.Count(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed && a.Date >= yearStart),
+        }).ToListAsync(ct);
+        var names = await pairings.Where(p => p.Status == PairingStatus.Active).Select(partner).ToListAsync(ct);
+        return [.. lines.Select((x, i) => new PairingLine(x.Id, names[i], x.StartDate, x.Last, x.ThisYear))];
+    }
+
+    private Task<int> IdleCountAsync(IQueryable<Pairing> active, int days, CancellationToken ct)
+    {
+        var since = Format.Today.AddDays(-days);
+        return active.CountAsync(p => p.StartDate <= since
+            && !db.Activities.Any(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed && a.Date > since), ct);
+    }
+
+    private Task<int> WaitingCountAsync(string? street, CancellationToken ct)
+    {
+        var before = DateTimeOffset.UtcNow.AddDays(-WaitingDays);
+        return db.Activities.CountAsync(a => a.Status == ActivityStatus.Submitted && a.SubmittedAt < before && (street == null || a.Pairing!.Community!.Street == street), ct);
+    }
+
+    private async Task<ChartData> MonthlyAsync(IQueryable<Domain.Activities.Activity> confirmed, ScoringPeriod period, IUrlHelper? url, string? street)
+    {
+        var rows = await confirmed.GroupBy(a => new { a.Date.Year, a.Date.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Hours = g.Sum(a => (double)a.PersonHours) }).ToListAsync();
+        var months = Enumerable.Range(0, period.Months).Select(i => period.From.AddMonths(i)).ToList();
+        decimal Of(DateOnly m, bool hours) => rows.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month) is { } r ? (hours ? (decimal)r.Hours : r.Count) : 0;
+        return new ChartData("monthly", l["Confirmed activities and hours by month"], ChartKind.Bars,
+            [.. months.Select(m => l["{0}/{1}", m.Year, m.Month].Value)],
+            [new ChartSeries(l["confirmed activities"], [.. months.Select(m => Of(m, false))]), new ChartSeries(l["hours of work"], [.. months.Select(m => Of(m, true))])],
+            url is null ? null : [.. months.Select(m => url.Action("Index", "Activities", new
+            {
+                status = "Confirmed", street, from = m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                to = m.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }))]);
+    }
+
+    private async Task<ChartData> ByCategoryAsync(IQueryable<Domain.Activities.Activity> confirmed, IUrlHelper url, string from, string to, string? street, CancellationToken ct)
+    {
+        var rows = await confirmed.GroupBy(a => a.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        rows = [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key)];
+        return new ChartData("category", l["Confirmed activities by category"], ChartKind.HorizontalBars,
+            [.. rows.Select(r => l.Text(r.Key))], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
+            [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", category = r.Key.ToString(), street, from, to }))]);
+    }
+
+    /// <summary>By street or township for the city; by community within a chosen street.</summary>
+    private async Task<ChartData> ByPlaceAsync(IQueryable<Domain.Activities.Activity> confirmed, IUrlHelper url, string from, string to, string? street, CancellationToken ct)
+    {
+        if (street is null)
+        {
+            var rows = await confirmed.GroupBy(a => a.Pairing!.Community!.Street).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            rows = [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
+            return new ChartData("place", l["Confirmed activities by street or township"], ChartKind.HorizontalBars,
+                [.. rows.Select(r => r.Key)], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
+                [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", street = r.Key, from, to }))]);
+        }
+        var byCommunity = await confirmed.GroupBy(a => new { a.Pairing!.CommunityId, a.Pairing.Community!.Name }).Select(g => new { g.Key.CommunityId, g.Key.Name, Count = g.Count() }).ToListAsync(ct);
+        byCommunity = [.. byCommunity.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)];
+        return new ChartData("place", l["Confirmed activities by community in {0}", street], ChartKind.HorizontalBars,
+            [.. byCommunity.Select(r => r.Name)], [new ChartSeries(l["confirmed activities"], [.. byCommunity.Select(r => (decimal)r.Count)])],
+            [.. byCommunity.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", communityId = r.CommunityId, from, to }))]);
+    }
+
+    private ChartData ScoreDistribution(IReadOnlyList<UnitScore> ranked)
+    {
+        // Ten-point bands; 100 belongs to the top band.
+        var bands = Enumerable.Range(0, 10).Select(i => ranked.Count(s => Math.Min(9, (int)(s.Score / 10)) == i)).ToList();
+        return new ChartData("scores", l["Provisional scores of the ranked units"], ChartKind.Bars,
+            [.. Enumerable.Range(0, 10).Select(i => i == 9 ? "90–100" : $"{i * 10}–{i * 10 + 9}")],
+            [new ChartSeries(l["number of units"], [.. bands.Select(b => (decimal)b)])]);
+    }
+}
