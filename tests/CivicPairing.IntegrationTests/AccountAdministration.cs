@@ -20,6 +20,18 @@ public sealed class AccountAdministration(PortalFactory factory) : IClassFixture
         return await admin.PostFormAsync("/Users/Create", "/Users/Create", fields);
     }
 
+    [Theory]
+    [InlineData("/Users", new[] { "demo.admin", "demo.liaison", "demo.office", "demo.secretary" })]
+    [InlineData("/Users?role=CommunitySecretary", new[] { "demo.secretary" })]
+    [InlineData("/Users?q=liaison&desc=true", new[] { "demo.liaison" })]
+    public async Task ListsTheAccountsWithTheirRolesFilteredAndSorted(string url, string[] expected)
+    {
+        using var admin = await PortalClient.SignedInAsync(factory, "demo.admin");
+        var html = await admin.GetPageAsync(url);
+        var listed = System.Text.RegularExpressions.Regex.Matches(html, "<td><a href=\"/Users/Edit/[^\"]+\">(demo\\.[a-z]+)</a>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(expected, listed); // other tests of this class add accounts; only the demo ones are matched
+    }
+
     [Fact]
     public async Task CreatesALiaisonWhoThenSeesOnlyTheirUnit()
     {

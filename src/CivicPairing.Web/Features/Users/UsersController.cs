@@ -42,18 +42,20 @@ public sealed class UsersController(
     [HttpGet]
     public async Task<IActionResult> Index(UserListQuery query, CancellationToken ct)
     {
-        var rows = from u in db.Users.AsNoTracking()
-                   let role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault()
-                   select new UserRow(u.Id, u.UserName!, u.DisplayName, role, u.Unit!.Name, u.Community!.Name, u.LockoutEnd);
+        // Filter and order the users first, project last: EF cannot order by a member of a projected record.
+        var users = db.Users.AsNoTracking();
         if (query.SearchText is { } q)
         {
-            rows = rows.Where(r => r.UserName.Contains(q) || r.DisplayName.Contains(q));
+            users = users.Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q));
         }
         if (!string.IsNullOrEmpty(query.Role))
         {
-            rows = rows.Where(r => r.Role == query.Role);
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == query.Role)));
         }
-        rows = query.Desc ? rows.OrderByDescending(r => r.UserName) : rows.OrderBy(r => r.UserName);
+        users = query.Desc ? users.OrderByDescending(u => u.UserName) : users.OrderBy(u => u.UserName);
+        var rows = users.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName,
+            (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
+            u.Unit!.Name, u.Community!.Name, u.LockoutEnd));
         return View(new UserListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct)));
     }
 

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace CivicPairing.BrowserTests;
+
+/// <summary>axe-core (from npm, injected into the page) on every main page of each role: no serious or critical finding.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class Accessibility(BrowserPortal browser)
+{
+    public static TheoryData<string?, string> MainPages() => new()
+    {
+        { null, "/Account/Login" },
+        { "demo.office", "/" }, { "demo.office", "/?year=2019" }, { "demo.office", "/Units" }, { "demo.office", "/Communities" },
+        { "demo.office", "/Pairings" }, { "demo.office", "/Coverage" }, { "demo.office", "/Agreements" }, { "demo.office", "/Activities" },
+        { "demo.office", "/Tasks" }, { "demo.office", "/Inspections" }, { "demo.office", "/Checklist" }, { "demo.office", "/Assessment" },
+        { "demo.office", "/Ranking" }, { "demo.office", "/Audit" },
+        { "demo.liaison", "/" }, { "demo.liaison", "/Activities/Log" }, { "demo.liaison", "/Activities" }, { "demo.liaison", "/Tasks" },
+        { "demo.liaison", "/Ranking/Scorecard" },
+        { "demo.secretary", "/" }, { "demo.secretary", "/Activities/Inbox" }, { "demo.secretary", "/Tasks" }, { "demo.secretary", "/Pairings" },
+        { "demo.admin", "/Users" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(MainPages))]
+    public async Task HasNoSeriousOrCriticalFindings(string? user, string path)
+    {
+        BrowserPortal.RequirePrerequisites();
+        var page = await browser.SignedInAsync(user, bypassCsp: true);
+        var response = await page.GotoAsync(path);
+        Assert.Equal(200, response?.Status);
+        await page.EvaluateAsync(browser.AxeSource);
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
+            """);
+        await page.Context.CloseAsync();
+        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+    }
+}
