@@ -103,7 +103,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
         var periodQuery = new { from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         var charts = new List<ChartData>
         {
-            await MonthlyAsync(inPeriod, filter.Period, url, street),
+            await MonthlyAsync(inPeriod, filter.Period, url, street, ct),
             await ByCategoryAsync(inPeriod, url, periodQuery.from, periodQuery.to, street, ct),
             await ByPlaceAsync(inPeriod, url, periodQuery.from, periodQuery.to, street, ct),
             ScoreDistribution(ranked),
@@ -119,14 +119,14 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
         {
             return null;
         }
-        var pairings = await PairingLinesAsync(db.Pairings.Where(p => p.UnitId == unitId), p => p.Community!.Name, today, ct);
+        var pairings = await PairingLinesAsync(db.Pairings.Where(p => p.UnitId == unitId), partnerIsCommunity: true, today, ct);
         var tasks = access.VisibleTasks(user).Where(t => t.Agreement!.Status == AgreementStatus.Filed && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone));
         var mine = db.Activities.Where(a => a.Pairing!.UnitId == unitId);
         var counts = await mine.Where(a => a.Status != ActivityStatus.Confirmed).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Count(ActivityStatus status) => counts.FirstOrDefault(c => c.Key == status)?.Count ?? 0;
         var year = ScoringPeriod.Year(today.Year);
         var scores = UnitScoring.ScoreAll(await facts.GatherAsync(year, today, ct), ScoringRules.Default);
-        var monthly = await MonthlyAsync(mine.Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= year.From && a.Date <= year.To), year, null, null);
+        var monthly = await MonthlyAsync(mine.Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= year.From && a.Date <= year.To), year, null, null, ct);
         return new LiaisonHome(unitName, pairings,
             await tasks.CountAsync(t => t.DueDate >= today && t.DueDate <= today.AddDays(30), ct),
             await tasks.CountAsync(t => t.DueDate < today, ct),
@@ -154,22 +154,20 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
                 .Select(a => new WaitingActivity(a.Id, a.Title, a.Pairing!.Unit!.Name, a.Date, a.SubmittedAt)).ToListAsync(ct),
             await db.AgreementTasks.Where(t => t.Status == AgreementTaskStatus.ReportedDone && t.Agreement!.Status == AgreementStatus.Filed && t.Agreement.Pairing!.CommunityId == communityId)
                 .OrderBy(t => t.DueDate).Take(5).Select(t => new TaskWaiting(t.Id, t.Title, t.Agreement!.Pairing!.Unit!.Name, t.DueDate)).ToListAsync(ct),
-            await PairingLinesAsync(db.Pairings.Where(p => p.CommunityId == communityId), p => p.Unit!.Name, today, ct),
+            await PairingLinesAsync(db.Pairings.Where(p => p.CommunityId == communityId), partnerIsCommunity: false, today, ct),
             ratings,
             average is null ? null : Math.Round((decimal)average.Value, 1));
     }
 
-    private async Task<IReadOnlyList<PairingLine>> PairingLinesAsync(IQueryable<Pairing> pairings, System.Linq.Expressions.Expression<Func<Pairing, string>> partner, DateOnly today, CancellationToken ct)
+    /// <summary>The party's pairings in force with their last confirmed activity; the partner is the other side.</summary>
+    private async Task<IReadOnlyList<PairingLine>> PairingLinesAsync(IQueryable<Pairing> pairings, bool partnerIsCommunity, DateOnly today, CancellationToken ct)
     {
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var lines = await pairings.Where(p => p.Status == PairingStatus.Active).OrderBy(p => p.StartDate).Select(p => new
-        {
-            p.Id, p.StartDate,
-            Last = db.Activities.Where(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed).Max(a => (DateOnly?)a.Date),
-            ThisYear = db.Activities.Count(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed && a.Date >= yearStart),
-        }).ToListAsync(ct);
-        var names = await pairings.Where(p => p.Status == PairingStatus.Active).Select(partner).ToListAsync(ct);
-        return [.. lines.Select((x, i) => new PairingLine(x.Id, names[i], x.StartDate, x.Last, x.ThisYear))];
+        return await pairings.Where(p => p.Status == PairingStatus.Active).OrderBy(p => p.StartDate).ThenBy(p => p.Id)
+            .Select(p => new PairingLine(p.Id, partnerIsCommunity ? p.Community!.Name : p.Unit!.Name, p.StartDate,
+                db.Activities.Where(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed).Max(a => (DateOnly?)a.Date),
+                db.Activities.Count(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed && a.Date >= yearStart)))
+            .ToListAsync(ct);
     }
 
     private Task<int> IdleCountAsync(IQueryable<Pairing> active, int days, CancellationToken ct)
@@ -185,10 +183,10 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
         return db.Activities.CountAsync(a => a.Status == ActivityStatus.Submitted && a.SubmittedAt < before && (street == null || a.Pairing!.Community!.Street == street), ct);
     }
 
-    private async Task<ChartData> MonthlyAsync(IQueryable<Domain.Activities.Activity> confirmed, ScoringPeriod period, IUrlHelper? url, string? street)
+    private async Task<ChartData> MonthlyAsync(IQueryable<Domain.Activities.Activity> confirmed, ScoringPeriod period, IUrlHelper? url, string? street, CancellationToken ct)
     {
         var rows = await confirmed.GroupBy(a => new { a.Date.Year, a.Date.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Hours = g.Sum(a => (double)a.PersonHours) }).ToListAsync();
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Hours = g.Sum(a => (double)a.PersonHours) }).ToListAsync(ct);
         var months = Enumerable.Range(0, period.Months).Select(i => period.From.AddMonths(i)).ToList();
         decimal Of(DateOnly m, bool hours) => rows.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month) is { } r ? (hours ? (decimal)r.Hours : r.Count) : 0;
         return new ChartData("monthly", l["Confirmed activities and hours by month"], ChartKind.Bars,

@@ -8,16 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Features.Home;
 
-/// <summary>The common part of every home page, with the role's own dashboard beside it.</summary>
-public sealed record HomePage(string DisplayName, string? PartyName, int ActiveUnits, int ActiveCommunities, int ActivePairings, int UnpairedCommunities, WorkWaiting Work, ConfirmedTotals Totals)
+/// <summary>The common part of every home page ("what needs you now"), with the role's own dashboard beside it.</summary>
+public sealed record HomePage(string DisplayName, string? PartyName, WorkWaiting Work)
 {
     public OfficeDashboard? Office { get; init; }
     public LiaisonHome? Liaison { get; init; }
     public SecretaryHome? Secretary { get; init; }
 }
-
-/// <summary>What the user's visible pairings did, counting confirmed activities only: unconfirmed work counts nowhere.</summary>
-public sealed record ConfirmedTotals(int Activities, int PeopleSent, decimal PersonHours, decimal Funds);
 
 /// <summary>What needs this user now: each count links to the list behind it.</summary>
 public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, int AgreementsToFile, int TasksToConfirm, int OverdueTasks);
@@ -38,25 +35,7 @@ public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboar
                 ? await db.Communities.Where(c => c.Id == communityId).Select(c => c.Name).FirstOrDefaultAsync()
                 : null;
 
-        var activePairings = db.Pairings.Where(p => p.Status == PairingStatus.Active);
-        if (unitId is not null)
-        {
-            activePairings = activePairings.Where(p => p.UnitId == unitId);
-        }
-        else if (communityId is not null)
-        {
-            activePairings = activePairings.Where(p => p.CommunityId == communityId);
-        }
-
-        var page = new HomePage(
-            User.GetDisplayName(),
-            partyName,
-            await db.Units.CountAsync(u => u.IsActive),
-            await db.Communities.CountAsync(c => c.IsActive),
-            await activePairings.CountAsync(),
-            await db.Communities.CountAsync(c => c.IsActive && !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active)),
-            await WorkWaitingAsync(),
-            await ConfirmedTotalsAsync());
+        var page = new HomePage(User.GetDisplayName(), partyName, await WorkWaitingAsync());
         if (User.IsOfficeOrAdmin())
         {
             page = page with { Office = await dashboards.OfficeAsync(await dashboards.FilterAsync(year, quarter, street, ct), Url, ct) };
@@ -70,17 +49,6 @@ public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboar
             page = page with { Secretary = await dashboards.SecretaryAsync(community, ct) };
         }
         return View(page);
-    }
-
-    /// <summary>One aggregate query over the confirmed activities the user may see.</summary>
-    private async Task<ConfirmedTotals> ConfirmedTotalsAsync()
-    {
-        var totals = await access.VisibleActivities(User)
-            .Where(a => a.Status == Domain.Activities.ActivityStatus.Confirmed)
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), People = g.Sum(a => a.PeopleSent), Hours = g.Sum(a => (double)a.PersonHours), Funds = g.Sum(a => (double)a.Funds) })
-            .FirstOrDefaultAsync();
-        return totals is null ? new ConfirmedTotals(0, 0, 0, 0) : new ConfirmedTotals(totals.Count, totals.People, (decimal)totals.Hours, (decimal)totals.Funds);
     }
 
     private async Task<WorkWaiting> WorkWaitingAsync()

@@ -94,12 +94,8 @@ public sealed class ChecklistController(AppDbContext db, IStringLocalizer<Shared
         {
             ModelState.AddModelError(key, l["The checklist already has this item."]);
         }
-        if (sortOrder is < 0 or > 10_000)
-        {
-            ModelState.AddModelError("sortOrder", "");
-        }
-        // A number the binder could not read ("abc") arrives as an error of its own, in English: say it our way.
-        if (ModelState.TryGetValue("sortOrder", out var order) && order.Errors.Count > 0)
+        // Out of range, or not a number at all ("abc": the binder's own English error is replaced by ours).
+        if (sortOrder is < 0 or > 10_000 || ModelState.GetFieldValidationState("sortOrder") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.Remove("sortOrder");
             ModelState.AddModelError(id == 0 ? "sortOrder" : $"sortOrder-{id}", l["The order must be a whole number from 0 to 10,000."]);
