@@ -24,7 +24,7 @@ internal sealed class AuditRecorder
     // Event tables are histories of their own; the status change they describe is audited on its record.
     private static readonly HashSet<Type> IgnoredTypes =
     [
-        typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport),
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport), typeof(Features.Ranking.FactsSnapshot),
         typeof(Domain.Pairings.PairingEvent), typeof(Domain.Agreements.AgreementTaskEvent), typeof(Domain.Activities.ActivityEvent),
     ];
 

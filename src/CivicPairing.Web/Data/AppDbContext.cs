@@ -40,6 +40,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Ranking.FactsSnapshot> FactsSnapshots => Set<Features.Ranking.FactsSnapshot>();
 
     /// <summary>Set by a caller that wants a reason stored with the audit rows of the next save.</summary>
     public string? AuditNote { get; set; }
@@ -66,7 +67,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var recorder = new AuditRecorder(ChangeTracker, _actor, AuditNote);
-        if (!recorder.HasWork)
+        var factsChange = ScoringFactsChange.IsPending(ChangeTracker);
+        if (!recorder.HasWork && !factsChange)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -79,8 +81,16 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(recorder.Complete());
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (recorder.HasWork)
+            {
+                AuditEntries.AddRange(recorder.Complete());
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            if (factsChange)
+            {
+                // Stored scoring facts gathered before this commit are stale from now on, in every instance.
+                await Set<Features.Ranking.FactsVersion>().ExecuteUpdateAsync(v => v.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken);
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

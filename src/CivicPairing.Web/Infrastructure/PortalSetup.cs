@@ -38,6 +38,10 @@ public static class PortalSetup
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<PartyAccess>();
         services.AddScoped<Features.Ranking.ScoringFacts>();
+        services.AddMemoryCache();
+        services.Configure<Features.Ranking.ScoringOptions>(configuration.GetSection("Scoring"));
+        services.AddScoped<Features.Ranking.FactsStore>();
+        services.AddScoped<Features.Ranking.ProvisionalScores>();
         services.AddScoped<Features.Home.Dashboards>();
         services.AddSingleton<Evidence.IEvidenceStore, Evidence.LocalDiskEvidenceStore>();
         services.AddScoped<Evidence.EvidenceUploads>();

@@ -68,6 +68,7 @@ public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scal
         var pairings = await Step("pairings", () => Pairings(ct));
         await Step("agreements and tasks", () => AgreementsAndTasks(pairings, ct));
         await Step("activities", () => Activities(pairings, ct));
+        await Infrastructure.DatabaseSetup.RefreshStatisticsAsync(db, ct);
         await log.WriteLineAsync($"Generated the {scale.Name} world (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s.");
     }
 

@@ -27,11 +27,22 @@ public sealed record Alerts(int Idle30, int Idle60, int OverdueTasks, int Expiri
     public int Total => Idle30 + OverdueTasks + ExpiringAgreements + WaitingOver7Days + MissedMeetings.Count;
 }
 
-public sealed record OfficeDashboard(DashboardFilter Filter, Headlines Headlines, Alerts Alerts, IReadOnlyList<ChartData> Charts, IReadOnlyList<UnitScore> Top, IReadOnlyList<UnitScore> Bottom, int Ranked);
+/// <summary>The office dashboard's city-wide figures for one period and street, as stored between changes.</summary>
+public sealed record OfficeFigures(Headlines Headlines, int Idle30, int Idle60, int OverdueTasks, int ExpiringAgreements, int WaitingOver7Days,
+    IReadOnlyList<MonthFigure> Monthly, IReadOnlyList<CategoryFigure> ByCategory, IReadOnlyList<PlaceFigure> ByPlace);
+
+public sealed record MonthFigure(int Year, int Month, int Count, decimal Hours);
+
+public sealed record CategoryFigure(ActivityCategory Category, int Count);
+
+/// <summary>A street (CommunityId null) or, within a chosen street, a community.</summary>
+public sealed record PlaceFigure(int? CommunityId, string Name, int Count);
+
+public sealed record OfficeDashboard(DashboardFilter Filter, Headlines Headlines, Alerts Alerts, IReadOnlyList<ChartData> Charts, IReadOnlyList<UnitScore> Top, IReadOnlyList<UnitScore> Bottom, int Ranked, DateTimeOffset ScoresGatheredAt);
 
 public sealed record PairingLine(int PairingId, string PartnerName, DateOnly StartDate, DateOnly? LastConfirmed, int ConfirmedThisYear);
 
-public sealed record LiaisonHome(string UnitName, IReadOnlyList<PairingLine> Pairings, int TasksDueSoon, int TasksOverdue, int Pending, int Disputed, UnitScore? Score, int RankedCount, int Year, ChartData Monthly);
+public sealed record LiaisonHome(string UnitName, IReadOnlyList<PairingLine> Pairings, int TasksDueSoon, int TasksOverdue, int Pending, int Disputed, UnitScore? Score, int RankedCount, int Year, ChartData Monthly, DateTimeOffset ScoresGatheredAt);
 
 public sealed record WaitingActivity(int Id, string Title, string UnitName, DateOnly Date, DateTimeOffset SubmittedAt);
 
@@ -45,9 +56,10 @@ public sealed record SecretaryHome(string CommunityName, int InboxCount, IReadOn
 /// The figures of the three home pages. Each figure is one grouped query over the rows the user may see, and
 /// each links to the list that shows the same rows (the integration tests count both ways).
 /// </summary>
-public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts facts, IStringLocalizer<SharedResource> l)
+public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalScores provisional, FactsStore store, IStringLocalizer<SharedResource> l)
 {
     public const int IdleDays = 30, LongIdleDays = 60, ExpiringWithinDays = 30, WaitingDays = 7;
+    private const string OfficeFiguresKind = "office-dashboard";
 
     public async Task<DashboardFilter> FilterAsync(int? year, int? quarter, string? street, CancellationToken ct)
     {
@@ -72,6 +84,29 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
         var today = Format.Today;
         var street = filter.Street;
         var (from, to) = (filter.Period.From, filter.Period.To);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}/{to:yyyy-MM-dd}/{street}");
+        var figures = (await store.GetAsync(OfficeFiguresKind, key, today, allowStale: true,
+            (services, token) => services.GetRequiredService<Dashboards>().GatherOfficeAsync(filter.Period, street, today, token), ct)).Value;
+        var result = await provisional.GetAsync(filter.Period, filter.Year, filter.Quarter, today, allowStale: true, ct);
+        var ranked = result.Ranked.ToList();
+        var alerts = new Alerts(figures.Idle30, figures.Idle60, figures.OverdueTasks, figures.ExpiringAgreements, figures.WaitingOver7Days,
+            [.. result.Scores.Where(s => s.Facts.MissedJointMeetings > 0).OrderByDescending(s => s.Facts.MissedJointMeetings).Select(s => (s.Facts.UnitId, s.Facts.UnitName, s.Facts.MissedJointMeetings))]);
+
+        var (fromText, toText) = (from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var charts = new List<ChartData>
+        {
+            MonthlyChart(figures.Monthly, filter.Period, url, street),
+            ByCategoryChart(figures.ByCategory, url, fromText, toText, street),
+            ByPlaceChart(figures.ByPlace, url, fromText, toText, street),
+            ScoreDistribution(ranked),
+        };
+        return new OfficeDashboard(filter, figures.Headlines, alerts, charts, [.. ranked.Take(5)], [.. ranked.AsEnumerable().Reverse().Take(5)], ranked.Count, result.GatheredAt);
+    }
+
+    /// <summary>The office dashboard's figures for a period and street: city-wide aggregates, gathered through the <see cref="FactsStore"/>.</summary>
+    public async Task<OfficeFigures> GatherOfficeAsync(ScoringPeriod period, string? street, DateOnly today, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
         var communities = db.Communities.Where(c => c.IsActive && (street == null || c.Street == street));
         var active = db.Pairings.Where(p => p.Status == PairingStatus.Active && (street == null || p.Community!.Street == street));
         var confirmed = db.Activities.Where(a => a.Status == ActivityStatus.Confirmed && (street == null || a.Pairing!.Community!.Street == street));
@@ -88,27 +123,22 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
             await confirmed.CountAsync(a => a.Date >= monthStart && a.Date <= today, ct),
             totals?.Count ?? 0, totals?.People ?? 0, (decimal)(totals?.Hours ?? 0), (decimal)(totals?.Funds ?? 0));
 
-        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(filter.Period, today, ct), ScoringRules.Default);
-        var ranked = scores.Where(s => s.IsRanked).ToList();
-        var alerts = new Alerts(
-            await IdleCountAsync(active, IdleDays, ct),
-            await IdleCountAsync(active, LongIdleDays, ct),
+        var byPlace = street is null
+            ? (await inPeriod.GroupBy(a => a.Pairing!.Community!.Street).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(r => new PlaceFigure(null, r.Key, r.Count))
+            : (await inPeriod.GroupBy(a => new { a.Pairing!.CommunityId, a.Pairing.Community!.Name }).Select(g => new { g.Key.CommunityId, g.Key.Name, Count = g.Count() }).ToListAsync(ct))
+                .Select(r => new PlaceFigure(r.CommunityId, r.Name, r.Count));
+        return new OfficeFigures(headlines,
+            await IdleCountAsync(active, IdleDays, today, ct),
+            await IdleCountAsync(active, LongIdleDays, today, ct),
             await db.AgreementTasks.CountAsync(t => t.Agreement!.Status == AgreementStatus.Filed && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone)
                 && t.DueDate < today && (street == null || t.Agreement.Pairing!.Community!.Street == street), ct),
             await db.Agreements.CountAsync(a => a.Status == AgreementStatus.Filed && a.EndDate >= today && a.EndDate <= today.AddDays(ExpiringWithinDays)
                 && (street == null || a.Pairing!.Community!.Street == street), ct),
             await WaitingCountAsync(street, ct),
-            [.. scores.Where(s => s.Facts.MissedJointMeetings > 0).OrderByDescending(s => s.Facts.MissedJointMeetings).Select(s => (s.Facts.UnitId, s.Facts.UnitName, s.Facts.MissedJointMeetings))]);
-
-        var periodQuery = new { from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
-        var charts = new List<ChartData>
-        {
-            await MonthlyAsync(inPeriod, filter.Period, url, street, ct),
-            await ByCategoryAsync(inPeriod, url, periodQuery.from, periodQuery.to, street, ct),
-            await ByPlaceAsync(inPeriod, url, periodQuery.from, periodQuery.to, street, ct),
-            ScoreDistribution(ranked),
-        };
-        return new OfficeDashboard(filter, headlines, alerts, charts, [.. ranked.Take(5)], [.. ranked.AsEnumerable().Reverse().Take(5)], ranked.Count);
+            await MonthlyFiguresAsync(inPeriod, ct),
+            [.. (await inPeriod.GroupBy(a => a.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(r => new CategoryFigure(r.Key, r.Count))],
+            [.. byPlace.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)]);
     }
 
     public async Task<LiaisonHome?> LiaisonAsync(System.Security.Claims.ClaimsPrincipal user, int unitId, CancellationToken ct)
@@ -125,13 +155,13 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
         var counts = await mine.Where(a => a.Status != ActivityStatus.Confirmed).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Count(ActivityStatus status) => counts.FirstOrDefault(c => c.Key == status)?.Count ?? 0;
         var year = ScoringPeriod.Year(today.Year);
-        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(year, today, ct), ScoringRules.Default);
-        var monthly = await MonthlyAsync(mine.Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= year.From && a.Date <= year.To), year, null, null, ct);
+        var scores = await provisional.GetAsync(year, today.Year, null, today, allowStale: true, ct);
+        var monthly = MonthlyChart(await MonthlyFiguresAsync(mine.Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= year.From && a.Date <= year.To), ct), year, null, null);
         return new LiaisonHome(unitName, pairings,
             await tasks.CountAsync(t => t.DueDate >= today && t.DueDate <= today.AddDays(30), ct),
             await tasks.CountAsync(t => t.DueDate < today, ct),
             Count(ActivityStatus.Submitted), Count(ActivityStatus.Disputed),
-            scores.FirstOrDefault(s => s.Facts.UnitId == unitId), scores.Count(s => s.IsRanked), today.Year, monthly);
+            scores.Of(unitId), scores.RankedCount, today.Year, monthly, scores.GatheredAt);
     }
 
     public async Task<SecretaryHome?> SecretaryAsync(int communityId, CancellationToken ct)
@@ -170,9 +200,9 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
             .ToListAsync(ct);
     }
 
-    private Task<int> IdleCountAsync(IQueryable<Pairing> active, int days, CancellationToken ct)
+    private Task<int> IdleCountAsync(IQueryable<Pairing> active, int days, DateOnly today, CancellationToken ct)
     {
-        var since = Format.Today.AddDays(-days);
+        var since = today.AddDays(-days);
         return active.CountAsync(p => p.StartDate <= since
             && !db.Activities.Any(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed && a.Date > since), ct);
     }
@@ -183,12 +213,15 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
         return db.Activities.CountAsync(a => a.Status == ActivityStatus.Submitted && a.SubmittedAt < before && (street == null || a.Pairing!.Community!.Street == street), ct);
     }
 
-    private async Task<ChartData> MonthlyAsync(IQueryable<Domain.Activities.Activity> confirmed, ScoringPeriod period, IUrlHelper? url, string? street, CancellationToken ct)
+    private static async Task<IReadOnlyList<MonthFigure>> MonthlyFiguresAsync(IQueryable<Domain.Activities.Activity> confirmed, CancellationToken ct) =>
+        [.. (await confirmed.GroupBy(a => new { a.Date.Year, a.Date.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Hours = g.Sum(a => (double)a.PersonHours) }).ToListAsync(ct))
+            .Select(r => new MonthFigure(r.Year, r.Month, r.Count, (decimal)r.Hours))];
+
+    private ChartData MonthlyChart(IReadOnlyList<MonthFigure> rows, ScoringPeriod period, IUrlHelper? url, string? street)
     {
-        var rows = await confirmed.GroupBy(a => new { a.Date.Year, a.Date.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Hours = g.Sum(a => (double)a.PersonHours) }).ToListAsync(ct);
         var months = Enumerable.Range(0, period.Months).Select(i => period.From.AddMonths(i)).ToList();
-        decimal Of(DateOnly m, bool hours) => rows.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month) is { } r ? (hours ? (decimal)r.Hours : r.Count) : 0;
+        decimal Of(DateOnly m, bool hours) => rows.FirstOrDefault(r => r.Year == m.Year && r.Month == m.Month) is { } r ? (hours ? r.Hours : r.Count) : 0;
         return new ChartData("monthly", l["Confirmed activities and hours by month"], ChartKind.Bars,
             [.. months.Select(m => l["{0}/{1}", m.Year, m.Month].Value)],
             [new ChartSeries(l["confirmed activities"], [.. months.Select(m => Of(m, false))]), new ChartSeries(l["hours of work"], [.. months.Select(m => Of(m, true))])],
@@ -199,32 +232,23 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ScoringFacts
             }))]);
     }
 
-    private async Task<ChartData> ByCategoryAsync(IQueryable<Domain.Activities.Activity> confirmed, IUrlHelper url, string from, string to, string? street, CancellationToken ct)
+    private ChartData ByCategoryChart(IReadOnlyList<CategoryFigure> figures, IUrlHelper url, string from, string to, string? street)
     {
-        var rows = await confirmed.GroupBy(a => a.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        rows = [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key)];
+        var rows = figures.OrderByDescending(r => r.Count).ThenBy(r => r.Category).ToList();
         return new ChartData("category", l["Confirmed activities by category"], ChartKind.HorizontalBars,
-            [.. rows.Select(r => l.Text(r.Key))], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
-            [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", category = r.Key.ToString(), street, from, to }))]);
+            [.. rows.Select(r => l.Text(r.Category))], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
+            [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", category = r.Category.ToString(), street, from, to }))]);
     }
 
     /// <summary>By street or township for the city; by community within a chosen street.</summary>
-    private async Task<ChartData> ByPlaceAsync(IQueryable<Domain.Activities.Activity> confirmed, IUrlHelper url, string from, string to, string? street, CancellationToken ct)
-    {
-        if (street is null)
-        {
-            var rows = await confirmed.GroupBy(a => a.Pairing!.Community!.Street).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            rows = [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
-            return new ChartData("place", l["Confirmed activities by street or township"], ChartKind.HorizontalBars,
-                [.. rows.Select(r => r.Key)], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
-                [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", street = r.Key, from, to }))]);
-        }
-        var byCommunity = await confirmed.GroupBy(a => new { a.Pairing!.CommunityId, a.Pairing.Community!.Name }).Select(g => new { g.Key.CommunityId, g.Key.Name, Count = g.Count() }).ToListAsync(ct);
-        byCommunity = [.. byCommunity.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)];
-        return new ChartData("place", l["Confirmed activities by community in {0}", street], ChartKind.HorizontalBars,
-            [.. byCommunity.Select(r => r.Name)], [new ChartSeries(l["confirmed activities"], [.. byCommunity.Select(r => (decimal)r.Count)])],
-            [.. byCommunity.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", communityId = r.CommunityId, from, to }))]);
-    }
+    private ChartData ByPlaceChart(IReadOnlyList<PlaceFigure> rows, IUrlHelper url, string from, string to, string? street) =>
+        street is null
+            ? new ChartData("place", l["Confirmed activities by street or township"], ChartKind.HorizontalBars,
+                [.. rows.Select(r => r.Name)], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
+                [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", street = r.Name, from, to }))])
+            : new ChartData("place", l["Confirmed activities by community in {0}", street], ChartKind.HorizontalBars,
+                [.. rows.Select(r => r.Name)], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
+                [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", communityId = r.CommunityId, from, to }))]);
 
     private ChartData ScoreDistribution(IReadOnlyList<UnitScore> ranked)
     {

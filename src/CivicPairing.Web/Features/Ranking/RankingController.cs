@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CivicPairing.Web.Features.Ranking;
 
-public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, IReadOnlyList<UnitScore> Scores, ScoringRules Rules)
+public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, IReadOnlyList<UnitScore> Scores, ScoringRules Rules, DateTimeOffset GatheredAt)
 {
     public IEnumerable<UnitScore> Ranked => Scores.Where(s => s.IsRanked);
     public IEnumerable<UnitScore> Unranked => Scores.Where(s => !s.IsRanked);
@@ -16,21 +16,21 @@ public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, I
     public IEnumerable<UnitScore> Laggards => Ranked.Where(s => s.Grade == Grade.Fail).Union(Ranked.TakeLast(5)).OrderBy(s => s.Rank);
 }
 
-public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, decimal Median, int RankedCount);
+public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, decimal Median, int RankedCount, ScoringRules Rules, DateTimeOffset GatheredAt, bool IsCurrent);
 
 /// <summary>
 /// The provisional ranking of a year or quarter, scored live from confirmed facts. Assessment periods,
 /// inspections and published snapshots build on it.
 /// </summary>
-public sealed class RankingController(ScoringFacts facts) : Controller
+public sealed class RankingController(ProvisionalScores provisional) : Controller
 {
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Index(int? year, int? quarter, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
-        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, Format.Today, ct), ScoringRules.Default);
-        return View(new RankingPage(y, q, period, scores, ScoringRules.Default));
+        var result = await provisional.GetAsync(period, y, q, Format.Today, allowStale: false, ct);
+        return View(new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt));
     }
 
     /// <summary>A liaison's own unit: its provisional score, each component, the median, and what would raise it.</summary>
@@ -39,15 +39,12 @@ public sealed class RankingController(ScoringFacts facts) : Controller
     public async Task<IActionResult> Scorecard(int? year, int? quarter, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
-        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, Format.Today, ct), ScoringRules.Default);
-        var mine = scores.FirstOrDefault(s => s.Facts.UnitId == User.GetUnitId());
-        if (mine is null)
+        var result = await provisional.GetAsync(period, y, q, Format.Today, allowStale: true, ct);
+        if (User.GetUnitId() is not { } unitId || result.Of(unitId) is not { } mine)
         {
             return NotFound();
         }
-        var ranked = scores.Where(s => s.IsRanked).Select(s => s.Score).Order().ToList();
-        var median = ranked.Count == 0 ? 0 : ranked.Count % 2 == 1 ? ranked[ranked.Count / 2] : (ranked[ranked.Count / 2 - 1] + ranked[ranked.Count / 2]) / 2;
-        return View(new ScorecardPage(y, q, mine, median, ranked.Count));
+        return View(new ScorecardPage(y, q, mine, result.Median, result.RankedCount, result.Rules, result.GatheredAt, result.IsCurrent));
     }
 
     private static (int Year, int? Quarter, ScoringPeriod Period) Period(int? year, int? quarter)

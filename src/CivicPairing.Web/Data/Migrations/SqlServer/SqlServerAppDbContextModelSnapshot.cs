@@ -955,6 +955,65 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.ToTable("PendingImports");
                 });
 
+            modelBuilder.Entity("CivicPairing.Web.Features.Ranking.FactsSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<long>("FactsVersionNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("GatheredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("FactsSnapshots");
+                });
+
+            modelBuilder.Entity("CivicPairing.Web.Features.Ranking.FactsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FactsVersion");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 0L
+                        });
+                });
+
             modelBuilder.Entity("CivicPairing.Web.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")

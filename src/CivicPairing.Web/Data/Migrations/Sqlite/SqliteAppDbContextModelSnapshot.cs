@@ -921,6 +921,63 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.ToTable("PendingImports");
                 });
 
+            modelBuilder.Entity("CivicPairing.Web.Features.Ranking.FactsSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FactsVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GatheredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("FactsSnapshots");
+                });
+
+            modelBuilder.Entity("CivicPairing.Web.Features.Ranking.FactsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FactsVersion");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 0L
+                        });
+                });
+
             modelBuilder.Entity("CivicPairing.Web.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
