@@ -59,7 +59,7 @@ public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<
         var breakdown = await office.GetPageAsync($"/Assessment/Unit/{period.Id}?unitId={justice}");
         Assert.Contains($"/Activities?unitId={justice}&amp;from=2026-01-01&amp;to=2026-12-31&amp;status=Confirmed", breakdown, StringComparison.Ordinal);
         Assert.Contains($"/Tasks?unitId={justice}", breakdown, StringComparison.Ordinal);
-        Assert.Contains($"{justiceRow.Facts.ActivePairings * justiceRow.Facts.MonthsInPeriod}个结对月中有{justiceRow.Facts.PairingMonthsWithActivity}个月有经确认的活动。", breakdown, StringComparison.Ordinal);
+        Assert.Contains($"{justiceRow.Facts.ExpectedPairingMonths}个结对月中有{justiceRow.Facts.PairingMonthsWithActivity}个月有经确认的活动。", breakdown, StringComparison.Ordinal);
         Assert.Contains($"<div class=\"stat-value\">{justiceRow.Score}</div>", breakdown, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/Assessment/Unit/{period.Id}?unitId=999999")).StatusCode);
 
@@ -77,7 +77,7 @@ public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<
         var never = snapshot.First(r => r.Rank is not null && r.Reasons.Any(x => x.Text == "No confirmed activity at all."));
         Assert.Contains("从未有经确认的活动。", ranking.Single(r => r[1] == never.UnitName)[^1], StringComparison.Ordinal);
         var regularity = sheets[1].Rows.Single(r => r[1] == "市司法局");
-        Assert.Equal([justiceRow.Facts.ActivePairings.ToString(), justiceRow.Facts.MonthsInPeriod.ToString(), (justiceRow.Facts.ActivePairings * justiceRow.Facts.MonthsInPeriod).ToString(), justiceRow.Facts.PairingMonthsWithActivity.ToString()], regularity.Skip(2).Take(4));
+        Assert.Equal([justiceRow.Facts.ActivePairings.ToString(), justiceRow.Facts.MonthsInPeriod.ToString(), (justiceRow.Facts.ExpectedPairingMonths).ToString(), justiceRow.Facts.PairingMonthsWithActivity.ToString()], regularity.Skip(2).Take(4));
         Assert.Equal(snapshot.Where(r => r.Rank is not null).Select(r => r.UnitName), ranking.Skip(1).Take(snapshot.Count(r => r.Rank is not null)).Select(r => r[1]));
 
         var print = System.Text.RegularExpressions.Regex.Replace(await office.GetPageAsync($"/Assessment/Print/{period.Id}"), "<[^>]+>", "");

@@ -8,7 +8,9 @@ public sealed record UnitFacts(
     int UnitId,
     string UnitName,
     int StaffCount,
+    /// <summary>The unit's pairings that were in force in at least one month of the period (ended ones included).</summary>
     int ActivePairings,
+    /// <summary>The months of the period in which at least one of the unit's pairings was in force (the effort target scales with them).</summary>
     int MonthsInPeriod,
     /// <summary>Sum over the unit's pairings of the months with at least one confirmed activity (篇5: monthly).</summary>
     int PairingMonthsWithActivity,
@@ -24,7 +26,16 @@ public sealed record UnitFacts(
     decimal InspectionScoreSum,
     int DisputedActivities,
     int MissedJointMeetings,
-    DateOnly? LastConfirmedActivity);
+    DateOnly? LastConfirmedActivity,
+    /// <summary>Sum over the pairings of the months each was in force; null when every pairing was in force all <see cref="MonthsInPeriod"/>.</summary>
+    int? ExposedPairingMonths = null)
+{
+    /// <summary>Pairing-months in which confirmed work is expected (篇5: monthly): the exposure from each pairing's history.</summary>
+    public int ExpectedPairingMonths => ExposedPairingMonths ?? ActivePairings * MonthsInPeriod;
+
+    /// <summary>Units with no month of exposure are listed apart, not ranked.</summary>
+    public bool IsExposed => ExpectedPairingMonths > 0;
+}
 
 public enum Component
 {
@@ -63,7 +74,7 @@ public sealed record Finding(string Text, params object[] Arguments);
 public sealed record UnitScore(UnitFacts Facts, decimal Score, Grade Grade, int? Rank, IReadOnlyList<ComponentScore> Components, decimal Penalty,
     IReadOnlyList<Finding> Reasons)
 {
-    /// <summary>Units without a pairing in force are listed apart, not ranked.</summary>
+    /// <summary>Units without a month of exposure in the period are listed apart, not ranked.</summary>
     public bool IsRanked => Rank is not null;
 }
 
@@ -77,20 +88,20 @@ public static class UnitScoring
     {
         var scored = units.Select(u => Score(u, rules)).ToList();
         // Competition ranking: equal scores share a rank, the next rank skips (1, 2, 2, 4).
-        var ranked = scored.Where(s => s.Facts.ActivePairings > 0).OrderByDescending(s => s.Score).ThenBy(s => s.Facts.UnitName, StringComparer.Ordinal).ToList();
+        var ranked = scored.Where(s => s.Facts.IsExposed).OrderByDescending(s => s.Score).ThenBy(s => s.Facts.UnitName, StringComparer.Ordinal).ToList();
         var result = new List<UnitScore>(scored.Count);
         for (var i = 0; i < ranked.Count; i++)
         {
             var rank = i > 0 && ranked[i].Score == ranked[i - 1].Score ? result[i - 1].Rank : i + 1;
             result.Add(ranked[i] with { Rank = rank });
         }
-        result.AddRange(scored.Where(s => s.Facts.ActivePairings == 0).OrderBy(s => s.Facts.UnitName, StringComparer.Ordinal));
+        result.AddRange(scored.Where(s => !s.Facts.IsExposed).OrderBy(s => s.Facts.UnitName, StringComparer.Ordinal));
         return result;
     }
 
     public static UnitScore Score(UnitFacts f, ScoringRules rules)
     {
-        var expectedMonths = f.ActivePairings * f.MonthsInPeriod;
+        var expectedMonths = f.ExpectedPairingMonths;
         var components = new List<ComponentScore>
         {
             Part(Component.Regularity, rules.RegularityWeight, expectedMonths > 0, Ratio(f.PairingMonthsWithActivity, expectedMonths)),
@@ -125,13 +136,13 @@ public static class UnitScoring
     public static IReadOnlyList<Finding> Reasons(UnitFacts f)
     {
         var reasons = new List<Finding>();
-        if (f.ActivePairings > 0 && f.ConfirmedActivities == 0)
+        if (f.IsExposed && f.ConfirmedActivities == 0)
         {
             reasons.Add(f.LastConfirmedActivity is { } last
                 ? new Finding("No confirmed activity since {0}.", last)
                 : new Finding("No confirmed activity at all."));
         }
-        var idleMonths = f.ActivePairings * f.MonthsInPeriod - f.PairingMonthsWithActivity;
+        var idleMonths = f.ExpectedPairingMonths - f.PairingMonthsWithActivity;
         if (f.ConfirmedActivities > 0 && idleMonths > 0)
         {
             reasons.Add(new Finding("{0} pairing-month(s) without a confirmed activity.", idleMonths));

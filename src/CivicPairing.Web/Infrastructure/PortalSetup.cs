@@ -40,6 +40,7 @@ public static class PortalSetup
         services.AddScoped<Features.Ranking.ScoringFacts>();
         services.AddMemoryCache();
         services.Configure<Features.Ranking.ScoringOptions>(configuration.GetSection("Scoring"));
+        services.AddSingleton<Features.Ranking.FactsStore.InFlight>();
         services.AddScoped<Features.Ranking.FactsStore>();
         services.AddScoped<Features.Ranking.ProvisionalScores>();
         services.AddScoped<Features.Home.Dashboards>();

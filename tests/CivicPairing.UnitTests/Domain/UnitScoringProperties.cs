@@ -133,9 +133,9 @@ public sealed class UnitScoringProperties
             // The ranked units (those with a pairing in force) first, then the others by name without a rank.
             var ranked = scores.TakeWhile(s => s.IsRanked).ToList();
             var apart = scores.Skip(ranked.Count).ToList();
-            Assert.All(ranked, s => Assert.True(s.Facts.ActivePairings > 0, where));
+            Assert.All(ranked, s => Assert.True(s.Facts.IsExposed, where));
             Assert.All(apart, s => Assert.Null(s.Rank));
-            Assert.All(apart, s => Assert.Equal(0, s.Facts.ActivePairings));
+            Assert.All(apart, s => Assert.False(s.Facts.IsExposed));
             Assert.Equal(apart.Select(s => s.Facts.UnitName).Order(StringComparer.Ordinal), apart.Select(s => s.Facts.UnitName));
 
             if (ranked.Count > 0)
@@ -217,7 +217,7 @@ public sealed class UnitScoringProperties
     /// <summary>The facts after one more confirmed activity of some hours, some rating, with or without the leader.</summary>
     private static UnitFacts WithOneMoreActivity(Random random, UnitFacts f)
     {
-        var expected = f.ActivePairings * f.MonthsInPeriod;
+        var expected = f.ExpectedPairingMonths;
         // A first activity opens a month; a later one may open another while some month is still idle.
         var newMonth = f.PairingMonthsWithActivity == 0 || (f.PairingMonthsWithActivity < expected && random.Next(2) == 0) ? 1 : 0;
         var rating = random.Next(1, 6);

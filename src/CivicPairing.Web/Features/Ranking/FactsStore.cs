@@ -53,9 +53,13 @@ public sealed record Gathered<T>(T Value, DateTimeOffset GatheredAt, bool IsCurr
 /// instance, and keeps them deserialized in this process's memory (a cache of an immutable row, never the truth).
 /// </summary>
 public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScopeFactory scopes, IOptions<ScoringOptions> options,
-    ILogger<FactsStore> log)
+    FactsStore.InFlight gathering, ILogger<FactsStore> log)
 {
-    private static readonly ConcurrentDictionary<(string, string, DateOnly), Lazy<Task>> Gathering = new();
+    /// <summary>The gatherings under way in this host (a singleton), so concurrent readers wait for one instead of starting their own.</summary>
+    public sealed class InFlight
+    {
+        public ConcurrentDictionary<(string, string, DateOnly), Lazy<Task>> Tasks { get; } = new();
+    }
 
     /// <summary>
     /// The facts of <paramref name="kind"/> for <paramref name="key"/> and the day. With <paramref name="allowStale"/>
@@ -113,7 +117,7 @@ public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScop
     private Task GatherOnceAsync<T>(string kind, string key, DateOnly today, Func<IServiceProvider, CancellationToken, Task<T>> gather)
     {
         var id = (kind, key, today);
-        var work = Gathering.GetOrAdd(id, _ => new Lazy<Task>(async () =>
+        var work = gathering.Tasks.GetOrAdd(id, _ => new Lazy<Task>(async () =>
         {
             try
             {
@@ -122,7 +126,7 @@ public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScop
             }
             finally
             {
-                Gathering.TryRemove(id, out var _);
+                gathering.Tasks.TryRemove(id, out var _);
             }
         }));
         return work.Value;

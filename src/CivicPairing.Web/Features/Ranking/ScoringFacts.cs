@@ -3,6 +3,7 @@ using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Features.Ranking;
@@ -35,17 +36,24 @@ public sealed class ScoringFacts(AppDbContext db)
 {
     public async Task<IReadOnlyList<UnitFacts>> GatherAsync(ScoringPeriod period, DateOnly today, CancellationToken ct)
     {
-        // Part-way through a period, only the months begun and the tasks due so far are asked of a unit.
+        // Part-way through a period, only the days so far and the tasks due so far are asked of a unit.
         var (from, to) = (period.From, period.To < today ? period.To : today);
-        var months = to < from ? 0 : (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Name, u.StaffCount }).ToListAsync(ct);
 
-        var pairingUnits = await db.Pairings.AsNoTracking()
-            .Select(p => new { p.Id, p.UnitId, p.Status, p.StartDate })
+        var pairingRows = await db.Pairings.AsNoTracking()
+            .Select(p => new { p.Id, p.UnitId, p.Status, p.StartDate, p.EndDate })
             .ToListAsync(ct);
-        var unitOf = pairingUnits.ToDictionary(p => p.Id, p => p.UnitId);
-        var pairings = pairingUnits.Where(p => p.Status == PairingStatus.Active && p.StartDate <= to)
-            .GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.Count());
+        var unitOf = pairingRows.ToDictionary(p => p.Id, p => p.UnitId);
+        var suspensions = (await db.PairingEvents.AsNoTracking()
+                .Where(e => e.To == PairingStatus.Suspended || e.From == PairingStatus.Suspended)
+                .Select(e => new { e.PairingId, e.At, e.From, e.To }).ToListAsync(ct))
+            .ToLookup(e => e.PairingId, e => (Day: DateOnly.FromDateTime(Format.Local(e.At)), e.From, e.To));
+        // Exposure from history: the months each pairing that ever came into force was in force inside the period.
+        var exposure = pairingRows
+            .Where(p => p.Status is PairingStatus.Active or PairingStatus.Suspended or PairingStatus.Ended)
+            .Select(p => (p.Id, p.UnitId, Months: PairingExposure.MonthsInForce(p.StartDate, p.EndDate, PairingExposure.Suspensions(suspensions[p.Id]), from, to)))
+            .Where(p => p.Months.Count > 0)
+            .ToDictionary(p => p.Id);
 
         // One pass over the period's activities, grouped by pairing (no join); pairings are then summed per unit in memory.
         var byPairing = await db.Activities.AsNoTracking()
@@ -69,9 +77,14 @@ public sealed class ScoringFacts(AppDbContext db)
             Hours = g.Sum(x => x.Hours),
             RatingPoints = g.Sum(x => x.RatingPoints),
             WithLeader = g.Sum(x => x.WithLeader),
-            ActiveMonths = g.Sum(x => x.ActiveMonths),
+            // A month of work counts towards regularity only up to the months the pairing was expected to work.
+            ActiveMonths = g.Sum(x => Math.Min(x.ActiveMonths, exposure.TryGetValue(x.PairingId, out var e) ? e.Months.Count : 0)),
             Disputed = g.Sum(x => x.Disputed),
         });
+        var exposed = exposure.Values.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => (
+            Pairings: g.Count(),
+            PairingMonths: g.Sum(p => p.Months.Count),
+            UnitMonths: g.SelectMany(p => p.Months).Distinct().Count()));
 
         // The last confirmed activity before the period, for "no confirmed activity since …".
         var lastBefore = (await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Confirmed && a.Date < from)
@@ -101,12 +114,14 @@ public sealed class ScoringFacts(AppDbContext db)
         {
             var c = perUnit.GetValueOrDefault(u.Id);
             var t = tasks.GetValueOrDefault(u.Id);
-            return new UnitFacts(u.Id, u.Name, u.StaffCount, pairings.GetValueOrDefault(u.Id), months, c?.ActiveMonths ?? 0,
+            var x = exposed.GetValueOrDefault(u.Id);
+            return new UnitFacts(u.Id, u.Name, u.StaffCount, x.Pairings, x.UnitMonths, c?.ActiveMonths ?? 0,
                 c?.Count ?? 0, (decimal)(c?.Hours ?? 0), (decimal)(c?.RatingPoints ?? 0), c?.WithLeader ?? 0,
                 t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0,
                 inspections.TryGetValue(u.Id, out var i) ? i.Count : 0, inspections.TryGetValue(u.Id, out var j) ? j.Sum : 0,
                 c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id),
-                c is { Count: > 0 } ? null : lastBefore.TryGetValue(u.Id, out var last) ? last : null);
+                c is { Count: > 0 } ? null : lastBefore.TryGetValue(u.Id, out var last) ? last : null,
+                x.PairingMonths);
         })];
     }
 
