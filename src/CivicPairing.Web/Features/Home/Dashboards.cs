@@ -60,6 +60,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
 {
     public const int IdleDays = 30, LongIdleDays = 60, ExpiringWithinDays = 30, WaitingDays = 7;
     private const string OfficeFiguresKind = "office-dashboard";
+    private const int PlacesShown = 20;
 
     public async Task<DashboardFilter> FilterAsync(int? year, int? quarter, string? street, CancellationToken ct)
     {
@@ -240,15 +241,28 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", category = r.Category.ToString(), street, from, to }))]);
     }
 
-    /// <summary>By street or township for the city; by community within a chosen street.</summary>
-    private ChartData ByPlaceChart(IReadOnlyList<PlaceFigure> rows, IUrlHelper url, string from, string to, string? street) =>
-        street is null
-            ? new ChartData("place", l["Confirmed activities by street or township"], ChartKind.HorizontalBars,
-                [.. rows.Select(r => r.Name)], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
-                [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", street = r.Name, from, to }))])
-            : new ChartData("place", l["Confirmed activities by community in {0}", street], ChartKind.HorizontalBars,
-                [.. rows.Select(r => r.Name)], [new ChartSeries(l["confirmed activities"], [.. rows.Select(r => (decimal)r.Count)])],
-                [.. rows.Select(r => url.Action("Index", "Activities", new { status = "Confirmed", communityId = r.CommunityId, from, to }))]);
+    /// <summary>
+    /// By street or township for the city; by community within a chosen street. A province has thousands of streets:
+    /// the busiest <see cref="PlacesShown"/> are drawn and the rest summed in one bar, so the chart stays readable.
+    /// </summary>
+    private ChartData ByPlaceChart(IReadOnlyList<PlaceFigure> rows, IUrlHelper url, string from, string to, string? street)
+    {
+        var shown = rows.Take(PlacesShown).ToList();
+        var rest = rows.Skip(PlacesShown).ToList();
+        var labels = shown.Select(r => r.Name).ToList();
+        var values = shown.Select(r => (decimal)r.Count).ToList();
+        var links = shown.Select(r => street is null
+            ? url.Action("Index", "Activities", new { status = "Confirmed", street = r.Name, from, to })
+            : url.Action("Index", "Activities", new { status = "Confirmed", communityId = r.CommunityId, from, to })).ToList();
+        if (rest.Count > 0)
+        {
+            labels.Add(street is null ? l["{0} other streets or townships", rest.Count] : l["{0} other communities", rest.Count]);
+            values.Add(rest.Sum(r => r.Count));
+            links.Add(url.Action("Index", "Activities", new { status = "Confirmed", street, from, to }));
+        }
+        return new ChartData("place", street is null ? l["Confirmed activities by street or township"] : l["Confirmed activities by community in {0}", street],
+            ChartKind.HorizontalBars, labels, [new ChartSeries(l["confirmed activities"], values)], links);
+    }
 
     private ChartData ScoreDistribution(IReadOnlyList<UnitScore> ranked)
     {

@@ -17,7 +17,11 @@ public sealed record HomePage(string DisplayName, string? PartyName, WorkWaiting
 }
 
 /// <summary>What needs this user now: each count links to the list behind it.</summary>
-public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, int AgreementsToFile, int TasksToConfirm, int OverdueTasks);
+public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, int AgreementsToFile, int TasksToConfirm, int OverdueTasks)
+{
+    /// <summary>Past this many a count is a hint ("999+"), not worth counting a province's rows for on every home page.</summary>
+    public const int CountCap = 999;
+}
 
 /// <summary>
 /// Every role lands here on "what needs me now" and "how are we doing": the office on the city dashboard
@@ -63,6 +67,6 @@ public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboar
                 : User.IsInRole(Roles.CommunitySecretary) ? await agreements.CountAsync(a => a.Status == AgreementStatus.SignedByUnit) : 0,
             office ? await agreements.CountAsync(a => a.Status == AgreementStatus.SignedByBoth) : 0,
             User.IsInRole(Roles.CommunitySecretary) ? await tasks.CountAsync(t => t.Status == AgreementTaskStatus.ReportedDone) : 0,
-            await tasks.CountAsync(t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today));
+            await tasks.Where(t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today).Take(WorkWaiting.CountCap + 1).CountAsync());
     }
 }
