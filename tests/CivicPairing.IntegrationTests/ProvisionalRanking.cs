@@ -20,7 +20,7 @@ public sealed class ProvisionalRanking(PortalFactory factory) : IClassFixture<Po
         Assert.True(html.IndexOf(">供电公司</a>", StringComparison.Ordinal) < html.IndexOf(">市财政局</a>", StringComparison.Ordinal));
         Assert.Contains("<strong>太人保</strong>", html, StringComparison.Ordinal);
         // 太人保: one Saturday in April; every other month of 2026 so far is idle.
-        var today = CivicPairing.Web.Infrastructure.Format.Today;
+        var today = factory.Today;
         var monthsSoFar = today.Year > 2026 ? 12 : today.Month;
         Assert.Contains($"<strong>太人保</strong> <span class=\"text-muted\">", html, StringComparison.Ordinal);
         Assert.Contains($"有 {monthsSoFar - 1} 个结对月无经确认的活动。", html, StringComparison.Ordinal);
@@ -43,6 +43,6 @@ public sealed class ProvisionalRanking(PortalFactory factory) : IClassFixture<Po
     {
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
         var html = await office.GetPageAsync("/Ranking?year=99999&quarter=9");
-        Assert.Contains($"{CivicPairing.Web.Infrastructure.Format.Today.Year}年1月1日", html, StringComparison.Ordinal);
+        Assert.Contains($"{factory.Today.Year}年1月1日", html, StringComparison.Ordinal);
     }
 }

@@ -22,14 +22,14 @@ public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, deci
 /// The provisional ranking of a year or quarter, scored live from confirmed facts. Assessment periods,
 /// inspections and published snapshots build on it.
 /// </summary>
-public sealed class RankingController(ScoringFacts facts) : Controller
+public sealed class RankingController(ScoringFacts facts, CityClock clock) : Controller
 {
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Index(int? year, int? quarter, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
-        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, Format.Today, ct), ScoringRules.Default);
+        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, clock.Today, ct), ScoringRules.Default);
         return View(new RankingPage(y, q, period, scores, ScoringRules.Default));
     }
 
@@ -39,7 +39,7 @@ public sealed class RankingController(ScoringFacts facts) : Controller
     public async Task<IActionResult> Scorecard(int? year, int? quarter, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
-        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, Format.Today, ct), ScoringRules.Default);
+        var scores = UnitScoring.ScoreAll(await facts.GatherAsync(period, clock.Today, ct), ScoringRules.Default);
         var mine = scores.FirstOrDefault(s => s.Facts.UnitId == User.GetUnitId());
         if (mine is null)
         {
@@ -50,9 +50,9 @@ public sealed class RankingController(ScoringFacts facts) : Controller
         return View(new ScorecardPage(y, q, mine, median, ranked.Count));
     }
 
-    private static (int Year, int? Quarter, ScoringPeriod Period) Period(int? year, int? quarter)
+    private (int Year, int? Quarter, ScoringPeriod Period) Period(int? year, int? quarter)
     {
-        var (y, q, period, _) = ScoringPeriod.Choose(year, quarter, Format.Today);
+        var (y, q, period, _) = ScoringPeriod.Choose(year, quarter, clock.Today);
         return (y, q, period);
     }
 }
