@@ -60,7 +60,7 @@ public sealed class Journeys(BrowserPortal browser)
         await page.GotoAsync($"/Agreements/Create?pairingId={pairing.Id}");
         await page.FillAsync("#Title", "淮文外国语学校与状元府社区结对共建协议（续签）");
         await page.FillAsync("#task-0-title", "开设社区少儿英语兴趣班");
-        await page.FillAsync("#task-0-due", CivicPairing.Web.Infrastructure.Format.Today.AddMonths(6).ToString("yyyy-MM-dd"));
+        await page.FillAsync("#task-0-due", browser.Portal.Today.AddMonths(6).ToString("yyyy-MM-dd"));
         await BrowserPortal.ClickAndLoadAsync(page, "form[action*='/Agreements/Create'] button[type=submit]");
         await Expect(page.Locator("h1")).ToContainTextAsync("淮文外国语学校与状元府社区结对共建协议（续签）");
 

@@ -34,7 +34,7 @@ public sealed partial class ActivityListPaging(CountingPortalFactory factory) : 
                 db.Activities.Add(new Activity
                 {
                     PairingId = pairing.Id, Date = day.AddDays(i % 300), Category = ActivityCategory.Other, Title = $"{title}{i:000}", PeopleSent = 2, PersonHours = 4,
-                    SubmittedAt = DateTimeOffset.UtcNow, SubmittedBy = "bench", SubmissionKey = Guid.NewGuid(),
+                    SubmittedAt = factory.Clock.GetUtcNow(), SubmittedBy = "bench", SubmissionKey = Guid.NewGuid(),
                 });
             }
             return await db.SaveChangesAsync();

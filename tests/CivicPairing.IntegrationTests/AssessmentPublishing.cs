@@ -90,7 +90,7 @@ public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<
         await factory.QueryAsync(async db =>
         {
             var visit = await db.Activities.SingleAsync(a => a.Title == "金融知识和防范非法集资咨询");
-            visit.Confirm(5, null, "demo.secretary", DateTimeOffset.UtcNow);
+            visit.Confirm(5, null, "demo.secretary", factory.Clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
         Assert.Equal(v1.ScoresJson, await factory.QueryAsync(db => db.PublishedReports.Where(r => r.Id == v1.Id).Select(r => r.ScoresJson).SingleAsync()));

@@ -55,7 +55,7 @@ public sealed class HomePages(PortalFactory factory) : IClassFixture<PortalFacto
     [Fact]
     public async Task OfficeDashboardFiguresMatchCountsOfTheRowsBehindThem()
     {
-        var today = CivicPairing.Web.Infrastructure.Format.Today;
+        var today = factory.Today;
         var since30 = today.AddDays(-30);
         var since60 = today.AddDays(-60);
         var expected = await factory.QueryAsync(async db =>

@@ -85,8 +85,8 @@ public sealed class PageCommandCountsFixture : IAsyncLifetime
     /// </summary>
     private async Task AddRowsAsync(string batch, int count)
     {
-        var today = Format.Today;
-        var now = DateTimeOffset.UtcNow;
+        var today = Factory.Today;
+        var now = Factory.Clock.GetUtcNow();
         var (unitIds, communityIds) = await Factory.QueryAsync<(List<int>, List<int>)>(async db =>
         {
             var finance = await db.Units.SingleAsync(u => u.Name == "市财政局");

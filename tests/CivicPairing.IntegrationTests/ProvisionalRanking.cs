@@ -20,9 +20,10 @@ public sealed class ProvisionalRanking(PortalFactory factory) : IClassFixture<Po
         Assert.True(html.IndexOf(">供电公司</a>", StringComparison.Ordinal) < html.IndexOf(">市财政局</a>", StringComparison.Ordinal));
         Assert.Contains("<strong>太人保</strong>", html, StringComparison.Ordinal);
         // 太人保: paired with 二女桥社区 from 1 March 2026, one Saturday in April; every other month in force so far is idle.
-        // A month is asked of a pairing once it has been in force for half of it.
-        var today = CivicPairing.Web.Infrastructure.Format.Today;
-        var monthsSoFar = (today.Year > 2026 ? 12 : today.Month - (today.Day * 2 < DateTime.DaysInMonth(today.Year, today.Month) ? 1 : 0)) - 2;
+        // A month is asked of a pairing once it has been in force for half of its days.
+        var today = factory.Today;
+        var monthsSoFar = Enumerable.Range(3, 10).Count(m => today.Year > 2026
+            || (m < today.Month || (m == today.Month && today.Day * 2 >= DateTime.DaysInMonth(2026, m))));
         Assert.Contains($"<strong>太人保</strong> <span class=\"text-muted\">", html, StringComparison.Ordinal);
         Assert.Contains($"有 {monthsSoFar - 1} 个结对月无经确认的活动。", html, StringComparison.Ordinal);
         Assert.Contains("<strong>电信局</strong> <span class=\"text-muted\">0 · 不合格</span>", html, StringComparison.Ordinal);
@@ -44,6 +45,6 @@ public sealed class ProvisionalRanking(PortalFactory factory) : IClassFixture<Po
     {
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
         var html = await office.GetPageAsync("/Ranking?year=99999&quarter=9");
-        Assert.Contains($"{CivicPairing.Web.Infrastructure.Format.Today.Year}年1月1日", html, StringComparison.Ordinal);
+        Assert.Contains($"{factory.Today.Year}年1月1日", html, StringComparison.Ordinal);
     }
 }

@@ -80,6 +80,19 @@ public sealed class SigningIn(PortalFactory factory) : IClassFixture<PortalFacto
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Units")).StatusCode);
     }
 
+    [Fact]
+    public async Task EndsTheSessionAfterEightHoursOnThePortalsClock()
+    {
+        using var portal = new PortalFactory(); // its own clock: this test moves it
+        using var client = await PortalClient.SignedInAsync(portal, "demo.office");
+        portal.Clock.Advance(TimeSpan.FromHours(7));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Units")).StatusCode);
+        portal.Clock.Advance(TimeSpan.FromHours(9)); // sliding: nine hours after the last request
+        var response = await client.GetAsync("/Units");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
     private async Task CreateUserAsync(string userName)
     {
         using var admin = await PortalClient.SignedInAsync(factory, "demo.admin");

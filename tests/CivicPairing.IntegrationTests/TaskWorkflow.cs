@@ -85,7 +85,7 @@ public sealed class TaskWorkflow(PortalFactory factory) : IClassFixture<PortalFa
     public async Task ListsOverdueTasksForTheLiaison()
     {
         using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
-        var today = Format.Today;
+        var today = factory.Today;
         var expected = await factory.QueryAsync(db => db.AgreementTasks
             .Where(t => t.Agreement!.Pairing!.Unit!.Name == "市财政局" && t.Agreement.Status == AgreementStatus.Filed
                 && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today)

@@ -66,9 +66,8 @@ internal sealed class AuditRecorder
 
     public bool HasWork => _pending.Count > 0;
 
-    public IEnumerable<AuditEntry> Complete()
+    public IEnumerable<AuditEntry> Complete(DateTimeOffset now)
     {
-        var now = DateTimeOffset.UtcNow;
         foreach (var (entry, action, before) in _pending)
         {
             Dictionary<string, object?>? after = action switch

@@ -17,10 +17,12 @@ namespace CivicPairing.Web.Data;
 public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly IAuditActor? _actor;
+    private readonly TimeProvider _time;
 
-    protected AppDbContext(DbContextOptions options, IAuditActor? actor) : base(options)
+    protected AppDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? time) : base(options)
     {
         _actor = actor;
+        _time = time ?? TimeProvider.System;
     }
 
     public DbSet<Unit> Units => Set<Unit>();
@@ -83,7 +85,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (recorder.HasWork)
             {
-                AuditEntries.AddRange(recorder.Complete());
+                AuditEntries.AddRange(recorder.Complete(_time.GetUtcNow()));
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             if (factsChange)

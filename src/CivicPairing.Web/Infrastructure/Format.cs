@@ -10,8 +10,6 @@ public static class Format
 
     public static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 
-    public static DateOnly Today => DateOnly.FromDateTime(Local(DateTimeOffset.UtcNow));
-
     /// <summary>The instant a local calendar day begins, for date-range filters on instants.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -34,6 +35,9 @@ public static class PortalSetup
             .ReadFrom.Configuration(context.Configuration)
             .Enrich.FromLogContext());
 
+        // Time is a dependency: "now" and "today" come from here, never from the system clock directly (tests pin it).
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CityClock>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<PartyAccess>();

@@ -54,10 +54,14 @@ public sealed class WorkbookResult(string fileBaseName, IReadOnlyList<XlsxSheet>
 
 public static class TableExport
 {
-    /// <summary>Content type and a download name with the date; filename* carries a Chinese name, the plain one is for old clients.</summary>
+    /// <summary>
+    /// Content type and a download name with the city's date and time; filename* carries a Chinese name, the plain one
+    /// is for old clients.
+    /// </summary>
     public static void Attach(HttpResponse response, string fileBaseName, string format)
     {
-        var fileName = $"{fileBaseName}-{DateTime.Now:yyyyMMdd-HHmm}.{format}";
+        var now = Format.Local(response.HttpContext.RequestServices.GetRequiredService<CityClock>().Now);
+        var fileName = $"{fileBaseName}-{now:yyyyMMdd-HHmm}.{format}";
         response.ContentType = format == "xlsx"
             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             : "text/csv; charset=utf-8";

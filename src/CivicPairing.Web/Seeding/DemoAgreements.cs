@@ -3,10 +3,13 @@ using CivicPairing.Domain.Pairings;
 
 namespace CivicPairing.Web.Seeding;
 
-/// <summary>Agreements of the demo city: 篇4 as signed in 2017, and two current ones that give each role something to do.</summary>
+/// <summary>
+/// Agreements of the demo city: 篇4 as signed in 2017 (dates fixed by the source), and two current ones that give each
+/// role something to do, written against <see cref="DemoCalendar.Anchor"/> and moved with the calendar.
+/// </summary>
 internal static class DemoAgreements
 {
-    public static IEnumerable<Agreement> Create(IReadOnlyDictionary<(string Unit, string Community), Pairing> pairings, DateTimeOffset now)
+    public static IEnumerable<Agreement> Create(IReadOnlyDictionary<(string Unit, string Community), Pairing> pairings, DemoCalendar calendar, DateTimeOffset now)
     {
         // 篇4: 淮文外国语学校 ⇄ 状元府, 2017-05 to 2018-12, six focus areas, five tasks, signed 李文忠 / 夏金阳; expired since.
         var case4 = Agreement(pairings[("淮文外国语学校", "状元府")], "JD-2017-001", "淮文外国语学校与状元府结对共建协议书",
@@ -28,31 +31,33 @@ internal static class DemoAgreements
         yield return case4;
 
         // 篇1/篇5 in the present: 市财政局 ⇄ 金墩社区, filed, one task waiting for demo.secretary, one overdue.
-        var jindun = Agreement(pairings[("市财政局", "金墩社区")], "JD-2026-001", "市财政局与金墩社区结对共建协议书",
-            new DateOnly(2026, 3, 1), new DateOnly(2027, 2, 28), FocusAreas.Environment | FocusAreas.Campaign | FocusAreas.Morality, now,
-            ("清理小区“牛皮癣”小广告", "东亭二村、金墩新村全部楼道和外墙", new DateOnly(2026, 4, 30)),
-            ("修建垃圾池一座", "后街后巷垃圾集中堆放点", new DateOnly(2026, 9, 30)),
-            ("修复窨井盖和路灯", "金墩路沿线破损窨井盖12处、路灯8盏", new DateOnly(2026, 10, 31)),
-            ("春节前走访慰问困难家庭", "低保户、五保户、空巢老人", new DateOnly(2027, 1, 31)));
+        var jindunStart = calendar.Date(2026, 3, 1);
+        var jindun = Agreement(pairings[("市财政局", "金墩社区")], $"JD-{jindunStart.Year}-001", "市财政局与金墩社区结对共建协议书",
+            jindunStart, calendar.Date(2027, 2, 28), FocusAreas.Environment | FocusAreas.Campaign | FocusAreas.Morality, now,
+            ("清理小区“牛皮癣”小广告", "东亭二村、金墩新村全部楼道和外墙", calendar.Date(2026, 4, 30)),
+            ("修建垃圾池一座", "后街后巷垃圾集中堆放点", calendar.Date(2026, 9, 30)),
+            ("修复窨井盖和路灯", "金墩路沿线破损窨井盖12处、路灯8盏", calendar.Date(2026, 10, 31)),
+            ("春节前走访慰问困难家庭", "低保户、五保户、空巢老人", calendar.Date(2027, 1, 31)));
         jindun.VisitsPerMonth = 1;
         jindun.CoordinationMeetingsPerQuarter = 1;
-        jindun.SignByUnit("周建国", new DateOnly(2026, 3, 2));
-        jindun.SignByCommunity("陈红", new DateOnly(2026, 3, 3));
-        jindun.File("demo.office", new DateOnly(2026, 3, 5), null, now);
-        var april = new DateTimeOffset(2026, 4, 28, 2, 0, 0, TimeSpan.Zero);
+        jindun.SignByUnit("周建国", calendar.Date(2026, 3, 2));
+        jindun.SignByCommunity("陈红", calendar.Date(2026, 3, 3));
+        jindun.File("demo.office", calendar.Date(2026, 3, 5), null, now);
+        var april = calendar.At(2026, 4, 28, 2);
         jindun.Tasks[0].ReportDone("出动38人，清理楼道小广告约1,200处。", AgreementStatus.Filed, "demo.liaison", april);
         jindun.Tasks[0].Confirm("demo.secretary", april.AddDays(2));
-        jindun.Tasks[1].ReportDone("垃圾池已于9月底建成并投入使用，附验收照片。", AgreementStatus.Filed, "demo.liaison", new DateTimeOffset(2026, 10, 8, 2, 0, 0, TimeSpan.Zero));
+        jindun.Tasks[1].ReportDone("垃圾池已于9月底建成并投入使用，附验收照片。", AgreementStatus.Filed, "demo.liaison", calendar.At(2026, 10, 8, 2));
         yield return jindun;
 
         // 篇5: 台江区房管局 ⇄ 水巷社区, signed by the bureau, waiting for the community.
-        var shuixiang = Agreement(pairings[("台江区房管局", "水巷社区")], "JD-2026-002", "台江区房管局机关党支部与水巷社区党总支结对共建协议书",
-            new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), FocusAreas.Morality | FocusAreas.Campaign, now,
-            ("春节前走访慰问", "由党委书记带队到水巷社区了解情况、征求意见", new DateOnly(2026, 2, 15)),
-            ("低保户、五保户公房修缮", "集中开展一次公房修缮", new DateOnly(2026, 10, 31)),
-            ("设立房地产政策咨询服务点", "拆迁安置、房产交易、经济适用房和廉租房申请咨询", new DateOnly(2026, 6, 30)));
+        var shuixiangStart = calendar.Date(2026, 1, 1);
+        var shuixiang = Agreement(pairings[("台江区房管局", "水巷社区")], $"JD-{shuixiangStart.Year}-002", "台江区房管局机关党支部与水巷社区党总支结对共建协议书",
+            shuixiangStart, calendar.Date(2026, 12, 31), FocusAreas.Morality | FocusAreas.Campaign, now,
+            ("春节前走访慰问", "由党委书记带队到水巷社区了解情况、征求意见", calendar.Date(2026, 2, 15)),
+            ("低保户、五保户公房修缮", "集中开展一次公房修缮", calendar.Date(2026, 10, 31)),
+            ("设立房地产政策咨询服务点", "拆迁安置、房产交易、经济适用房和廉租房申请咨询", calendar.Date(2026, 6, 30)));
         shuixiang.VisitsPerMonth = 1;
-        shuixiang.SignByUnit("陈贤飞", new DateOnly(2026, 1, 5));
+        shuixiang.SignByUnit("陈贤飞", calendar.Date(2026, 1, 5));
         yield return shuixiang;
     }
 

@@ -2,6 +2,7 @@ using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using S = CivicPairing.Domain.Registry.Strengths;
@@ -11,6 +12,7 @@ namespace CivicPairing.Web.Seeding;
 /// <summary>
 /// The city of the source cases (shared/seeds): the units and communities named there, their
 /// pairings, and one account per role. Only in Development (or the test host), only into an empty database.
+/// Placed relative to the injected clock's today (<see cref="DemoCalendar"/>); 篇4's 2017 pairing stays as written.
 /// </summary>
 public static class DemoSeeder
 {
@@ -45,7 +47,9 @@ public static class DemoSeeder
             return;
         }
         await RoleSeeder.EnsureRolesAsync(services);
-        var now = DateTimeOffset.UtcNow;
+        var clock = services.GetRequiredService<CityClock>();
+        var now = clock.Now;
+        var calendar = new DemoCalendar(clock.Today);
 
         var units = UnitRows.Select(r => new Unit
         {
@@ -69,15 +73,16 @@ public static class DemoSeeder
         var pairings = new Dictionary<(string, string), Pairing>();
         foreach (var (unit, community, start) in PairingRows)
         {
-            var pairing = Pairing.Propose(units[unit], communities[community], PairingProposer.Office, start, null, samePairOpen: false, "demo.office", now);
+            var startDate = (unit, community) == Case4 ? start : calendar.Date(start.Year, start.Month, start.Day);
+            var pairing = Pairing.Propose(units[unit], communities[community], PairingProposer.Office, startDate, null, samePairOpen: false, "demo.office", now);
             pairings[(unit, community)] = pairing;
             db.Pairings.Add(pairing);
         }
         // 篇3 two-way choice: one proposal waiting for the office.
-        db.Pairings.Add(Pairing.Propose(units["市第一人民医院"], communities["柳湾村"], PairingProposer.Unit, new DateOnly(2026, 12, 1),
+        db.Pairings.Add(Pairing.Propose(units["市第一人民医院"], communities["柳湾村"], PairingProposer.Unit, calendar.Date(2026, 12, 1),
             "柳湾村社会事业少，医院可定期开展义诊和健康讲座。", samePairOpen: false, "demo.liaison", now));
-        db.Agreements.AddRange(DemoAgreements.Create(pairings, now));
-        db.Activities.AddRange(DemoActivities.Create(pairings, now));
+        db.Agreements.AddRange(DemoAgreements.Create(pairings, calendar, now));
+        db.Activities.AddRange(DemoActivities.Create(pairings, calendar));
         await db.SaveChangesAsync();
 
         await CreateAccountsAsync(services, units["市财政局"].Id, communities["金墩社区"].Id);
@@ -88,11 +93,12 @@ public static class DemoSeeder
     {
         await RoleSeeder.EnsureRolesAsync(services);
         var users = services.GetRequiredService<UserManager<AppUser>>();
+        var now = services.GetRequiredService<CityClock>().Now;
         foreach (var (userName, role, displayName, unit, community) in Accounts)
         {
             var user = new AppUser
             {
-                UserName = userName, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow,
+                UserName = userName, DisplayName = displayName, CreatedAt = now,
                 UnitId = unit is null ? null : unitId,
                 CommunityId = community is null ? null : communityId,
             };
@@ -192,6 +198,10 @@ public static class DemoSeeder
         ("柳湾村", CommunityKind.Village, "石井乡", "柳湾", 150, 560, 18, Weaknesses.WeakEconomy | Weaknesses.FewSocialServices, Industries.CashCrops),
     ];
 
+    /// <summary>篇4's pairing, dated by its source text: never moved.</summary>
+    private static readonly (string Unit, string Community) Case4 = ("淮文外国语学校", "状元府");
+
+    /// <summary>Start dates as the scenario is written (see <see cref="DemoCalendar"/>).</summary>
     private static readonly (string Unit, string Community, DateOnly Start)[] PairingRows =
     [
         .. new[] { "市财政局", "市公安局", "市农行", "市住建局", "市水务局", "市审计局" }.Select(u => (u, "金墩社区", new DateOnly(2026, 3, 1))),

@@ -1,16 +1,30 @@
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CivicPairing.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The whole portal over its real pipeline, on its own SQLite file seeded with the demo city.
-/// One factory (and one database) per test class.
+/// One factory (and one database) per test class. Its clock is pinned at <see cref="PinnedAt"/>, whatever the
+/// machine's clock says; a test may advance <see cref="Clock"/>.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The instant the tests are written for: 2026-11-24 10:00 in the city (the demo scenario's anchor day).</summary>
+    public static readonly DateTimeOffset PinnedAt = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>The portal's clock; auto-advance is off, so time moves only when a test says so.</summary>
+    public FakeTimeProvider Clock { get; } = new(PinnedAt);
+
+    /// <summary>The city's today by the portal's clock.</summary>
+    public DateOnly Today => new CityClock(Clock).Today;
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "civicpairing-tests", $"{Guid.NewGuid():N}.db");
 
     public string EvidenceRoot => Path.ChangeExtension(DatabasePath, null) + "-evidence";
@@ -30,6 +44,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scoring:MaxStaleSeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.ChangeExtension(DatabasePath, ".log"));
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public PortalClient CreatePortalClient() =>

@@ -82,7 +82,10 @@ public sealed class AccountController(
         return RedirectToAction(nameof(Login));
     }
 
-    /// <summary>The language switch: remembered in a cookie for a year, works before and after sign-in.</summary>
+    /// <summary>
+    /// The language switch: remembered in a cookie for a year, works before and after sign-in. A max-age rather than an
+    /// expiry date: the browser counts the year on its own clock, so the server's needs no say.
+    /// </summary>
     [AllowAnonymous]
     [HttpPost]
     public IActionResult Language(string culture, string? returnUrl)
@@ -92,7 +95,7 @@ public sealed class AccountController(
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         }
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }

@@ -37,7 +37,7 @@ public sealed record InboxPage(IReadOnlyList<ActivityRow> Pending);
 
 /// <summary>共建活动: logged by the unit with evidence, confirmed and rated (or disputed) by the community. Only confirmed counts.</summary>
 public sealed class ActivitiesController(
-    AppDbContext db, PartyAccess access, IValidator<ActivityInput> validator, EvidenceUploads uploads, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, PartyAccess access, IValidator<ActivityInput> validator, EvidenceUploads uploads, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
@@ -48,11 +48,11 @@ public sealed class ActivitiesController(
         var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
         if (query.UsesKeyset)
         {
-            var page = await query.Filter(visible).ToKeysetPageAsync(a => a.Date, a => a.Id, RowOf, r => new DateIdCursor(r.Date, r.Id),
+            var page = await query.Filter(visible, clock.Now).ToKeysetPageAsync(a => a.Date, a => a.Id, RowOf, r => new DateIdCursor(r.Date, r.Id),
                 DateIdCursor.Parse(query.After), DateIdCursor.Parse(query.Before), query.Last, ct: ct);
             return View(new ActivityListPage(query, null, page, streets));
         }
-        return View(new ActivityListPage(query, await Rows(query.Apply(visible)).ToPagedListAsync(query.Page, ct: ct), null, streets));
+        return View(new ActivityListPage(query, await Rows(query.Apply(visible, clock.Now)).ToPagedListAsync(query.Page, ct: ct), null, streets));
     }
 
     /// <summary>Exactly the filtered rows, streamed from the query to the file.</summary>
@@ -66,7 +66,7 @@ public sealed class ActivitiesController(
         string[] headers = ["Date", "Unit", "Community", "Street or township", "Category", "Title", "People sent", "Person-hours",
             "The unit leader took part", "Funds (yuan)", "People served", "Status", "Rating", "Evidence files"];
         return new TableExportResult<ActivityRow>(format, l["Activities"], [.. headers.Select(h => l[h].Value)],
-            Rows(query.Apply(access.VisibleActivities(User).AsNoTracking())).AsAsyncEnumerable(),
+            Rows(query.Apply(access.VisibleActivities(User).AsNoTracking(), clock.Now)).AsAsyncEnumerable(),
             r => [r.Date, r.UnitName, r.CommunityName, r.Street, l.Text(r.Category), r.Title, r.PeopleSent, r.PersonHours,
                 r.LeaderTookPart ? l["Yes"].Value : l["No"].Value, r.Funds, r.PeopleServed, l.Text(r.Status), r.Rating, r.EvidenceCount]);
     }
@@ -86,7 +86,7 @@ public sealed class ActivitiesController(
     [Authorize(Roles = Roles.UnitLiaison)]
     [HttpGet]
     public async Task<IActionResult> Log(int? pairingId, CancellationToken ct) =>
-        View(await FormAsync(new ActivityInput { PairingId = pairingId, Date = Format.Today, SubmissionKey = Guid.NewGuid() }, null, null, ct));
+        View(await FormAsync(new ActivityInput { PairingId = pairingId, Date = clock.Today, SubmissionKey = Guid.NewGuid() }, null, null, ct));
 
     [Authorize(Roles = Roles.UnitLiaison)]
     [HttpPost]
@@ -128,7 +128,7 @@ public sealed class ActivitiesController(
             var stored = new List<EvidenceFile>();
             try
             {
-                var activity = Activity.Log(pairing, input.ToFacts(), Context(pairing, duplicate), input.SubmissionKey, Actor, DateTimeOffset.UtcNow);
+                var activity = Activity.Log(pairing, input.ToFacts(), Context(pairing, duplicate), input.SubmissionKey, Actor, clock.Now);
                 activity.LinkedTasks.AddRange(await LinkableAsync(pairing.Id, input.TaskIds, ct));
                 stored = await uploads.StoreAsync(files, Actor, ct);
                 activity.Evidence.AddRange(stored);
@@ -202,7 +202,7 @@ public sealed class ActivitiesController(
                 }
                 if (await Concurrency.TrySaveAsync(db, activity, input.Version, () =>
                     {
-                        activity.Correct(input.ToFacts(), Context(pairing, duplicate), Actor, DateTimeOffset.UtcNow);
+                        activity.Correct(input.ToFacts(), Context(pairing, duplicate), Actor, clock.Now);
                         activity.LinkedTasks.Clear();
                         activity.LinkedTasks.AddRange(linked);
                     }, ct))
@@ -233,12 +233,12 @@ public sealed class ActivitiesController(
     [Authorize(Roles = Roles.CommunitySecretary)]
     [HttpPost]
     public Task<IActionResult> Confirm(int id, int rating, string? comment, Guid version, CancellationToken ct) =>
-        DecideAsync(id, version, a => a.Confirm(rating, comment, Actor, DateTimeOffset.UtcNow), l["Confirmed and rated. It now counts for the unit."], ct);
+        DecideAsync(id, version, a => a.Confirm(rating, comment, Actor, clock.Now), l["Confirmed and rated. It now counts for the unit."], ct);
 
     [Authorize(Roles = Roles.CommunitySecretary)]
     [HttpPost]
     public Task<IActionResult> Dispute(int id, string? reason, Guid version, CancellationToken ct) =>
-        DecideAsync(id, version, a => a.Dispute(reason ?? "", Actor, DateTimeOffset.UtcNow), l["Disputed. The unit sees your reason and may correct it."], ct);
+        DecideAsync(id, version, a => a.Dispute(reason ?? "", Actor, clock.Now), l["Disputed. The unit sees your reason and may correct it."], ct);
 
     /// <summary>Confirms several waiting activities with one rating; each is checked on its own, all save together.</summary>
     [Authorize(Roles = Roles.CommunitySecretary)]
@@ -260,7 +260,7 @@ public sealed class ActivitiesController(
         {
             foreach (var activity in activities)
             {
-                activity.Confirm(rating, null, Actor, DateTimeOffset.UtcNow);
+                activity.Confirm(rating, null, Actor, clock.Now);
                 activity.Version = Guid.NewGuid();
             }
             await db.SaveChangesAsync(ct);
@@ -280,7 +280,7 @@ public sealed class ActivitiesController(
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public Task<IActionResult> Reopen(int id, string? reason, Guid version, CancellationToken ct) =>
-        DecideAsync(id, version, a => a.Reopen(reason ?? "", Actor, DateTimeOffset.UtcNow), l["Reopened: the community confirms it again."], ct, officeDecides: true);
+        DecideAsync(id, version, a => a.Reopen(reason ?? "", Actor, clock.Now), l["Reopened: the community confirms it again."], ct, officeDecides: true);
 
     private async Task<IActionResult> DecideAsync(int id, Guid version, Action<Activity> decide, string success, CancellationToken ct, bool officeDecides = false)
     {
@@ -297,8 +297,8 @@ public sealed class ActivitiesController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    private static ActivityContext Context(Pairing pairing, Activity? duplicate) =>
-        new(Format.Today, pairing.StartDate, pairing.Unit!.StaffCount, pairing.Status == PairingStatus.Active, duplicate);
+    private ActivityContext Context(Pairing pairing, Activity? duplicate) =>
+        new(clock.Today, pairing.StartDate, pairing.Unit!.StaffCount, pairing.Status == PairingStatus.Active, duplicate);
 
     /// <summary>Same pairing, day and category with a title that says the same: one small query, compared in memory.</summary>
     private async Task<Activity?> NearDuplicateAsync(int pairingId, DateOnly date, ActivityCategory category, string title, int? exceptId, CancellationToken ct)

@@ -28,9 +28,10 @@ public sealed class ActivityListQuery : ListQuery
     /// <summary>The default order (newest first) pages by position, so its cost does not grow with the table.</summary>
     public bool UsesKeyset => string.IsNullOrEmpty(Sort);
 
-    public IQueryable<Activity> Apply(IQueryable<Activity> activities) => Order(Filter(activities));
+    /// <param name="now">The current instant, from which <see cref="WaitingDays"/> counts back.</param>
+    public IQueryable<Activity> Apply(IQueryable<Activity> activities, DateTimeOffset now) => Order(Filter(activities, now));
 
-    public IQueryable<Activity> Filter(IQueryable<Activity> activities)
+    public IQueryable<Activity> Filter(IQueryable<Activity> activities, DateTimeOffset now)
     {
         if (SearchText is { } q)
         {
@@ -71,7 +72,7 @@ public sealed class ActivityListQuery : ListQuery
         }
         if (WaitingDays is > 0 and <= 3650)
         {
-            var submittedBefore = DateTimeOffset.UtcNow.AddDays(-WaitingDays.Value);
+            var submittedBefore = now.AddDays(-WaitingDays.Value);
             activities = activities.Where(a => a.Status == ActivityStatus.Submitted && a.SubmittedAt < submittedBefore);
         }
         if (HasEvidence is { } hasEvidence)

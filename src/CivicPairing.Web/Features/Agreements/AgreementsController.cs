@@ -39,14 +39,14 @@ public sealed record AgreementPage(Agreement Agreement, AgreementStatus Status, 
 
 /// <summary>协议书: drafted by the unit from the template, signed by both sides, filed by the office, printed as A4.</summary>
 public sealed class AgreementsController(
-    AppDbContext db, PartyAccess access, IValidator<AgreementInput> validator, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, PartyAccess access, IValidator<AgreementInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
     [HttpGet]
     public async Task<IActionResult> Index(AgreementListQuery query, CancellationToken ct)
     {
-        var today = Format.Today;
+        var today = clock.Today;
         var agreements = access.VisibleAgreements(User).AsNoTracking();
         if (query.SearchText is { } q)
         {
@@ -81,7 +81,7 @@ public sealed class AgreementsController(
             return NotFound();
         }
         var next = await db.Agreements.Where(a => a.PreviousVersionId == id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-        return View(new AgreementPage(agreement, agreement.EffectiveStatus(Format.Today), User.IsOfficeOrAdmin(),
+        return View(new AgreementPage(agreement, agreement.EffectiveStatus(clock.Today), User.IsOfficeOrAdmin(),
             PartyAccess.ActsForUnit(User, agreement.Pairing!), PartyAccess.ActsForCommunity(User, agreement.Pairing!), next));
     }
 
@@ -101,7 +101,7 @@ public sealed class AgreementsController(
         {
             return NotFound();
         }
-        var today = Format.Today;
+        var today = clock.Today;
         var input = new AgreementInput
         {
             PairingId = pairing.Id,
@@ -130,7 +130,7 @@ public sealed class AgreementsController(
         {
             return View("Edit", new AgreementFormPage(input.WithBlankRows(), pairing, null));
         }
-        var agreement = new Agreement { PairingId = pairing.Id, CreatedAt = DateTimeOffset.UtcNow };
+        var agreement = new Agreement { PairingId = pairing.Id, CreatedAt = clock.Now };
         input.ApplyTo(agreement);
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(ct);
@@ -192,13 +192,13 @@ public sealed class AgreementsController(
     /// <summary>Party A signs: the unit's liaison, or the office recording a paper signature.</summary>
     [HttpPost]
     public Task<IActionResult> SignUnit(int id, string? signatory, DateOnly? signedOn, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, (a, user) => user.Office || user.Unit, a => a.SignByUnit(signatory ?? "", signedOn ?? Format.Today),
+        ActAsync(id, version, (a, user) => user.Office || user.Unit, a => a.SignByUnit(signatory ?? "", signedOn ?? clock.Today),
             l["Signed for the unit. The community signs next."], ct);
 
     /// <summary>Party B signs: the community's secretary, or the office recording a paper signature.</summary>
     [HttpPost]
     public Task<IActionResult> SignCommunity(int id, string? signatory, DateOnly? signedOn, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, (a, user) => user.Office || user.Community, a => a.SignByCommunity(signatory ?? "", signedOn ?? Format.Today),
+        ActAsync(id, version, (a, user) => user.Office || user.Community, a => a.SignByCommunity(signatory ?? "", signedOn ?? clock.Today),
             l["Signed for the community. The civilization office files it next."], ct);
 
     [Authorize(Roles = Roles.OfficeOrAdmin)]
@@ -207,14 +207,14 @@ public sealed class AgreementsController(
     {
         var previousId = await db.Agreements.Where(a => a.Id == id).Select(a => a.PreviousVersionId).FirstOrDefaultAsync(ct);
         var previous = previousId is null ? null : await db.Agreements.Include(a => a.Tasks).FirstAsync(a => a.Id == previousId, ct);
-        return await ActAsync(id, version, (_, user) => user.Office, a => a.File(Actor, Format.Today, previous, DateTimeOffset.UtcNow),
+        return await ActAsync(id, version, (_, user) => user.Office, a => a.File(Actor, clock.Today, previous, clock.Now),
             l["Filed: the agreement is in force and its tasks are tracked."], ct);
     }
 
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public Task<IActionResult> Terminate(int id, string? reason, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, (_, user) => user.Office, a => a.Terminate(reason ?? "", Actor, DateTimeOffset.UtcNow),
+        ActAsync(id, version, (_, user) => user.Office, a => a.Terminate(reason ?? "", Actor, clock.Now),
             l["The agreement was terminated."], ct);
 
     /// <summary>A filed agreement is read-only: a change is a new draft version linked to it.</summary>
@@ -237,7 +237,7 @@ public sealed class AgreementsController(
         }
         try
         {
-            var next = agreement.Amend(Format.Today, DateTimeOffset.UtcNow);
+            var next = agreement.Amend(clock.Today, clock.Now);
             db.Agreements.Add(next);
             await db.SaveChangesAsync(ct);
             TempData["Success"] = l["Version {0} was drafted. Change it, then both sides sign and the office files it.", next.VersionNumber].Value;

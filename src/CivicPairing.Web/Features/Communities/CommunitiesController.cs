@@ -22,8 +22,8 @@ public sealed record CommunityDetailsPage(Community Community, IReadOnlyList<Pai
 /// <summary>The registry of communities and villages (社区/村): the office keeps it; a secretary sees their own.</summary>
 // Office actions carry their role; Details is open to every signed-in user and checks the row itself.
 public sealed class CommunitiesController(
-    AppDbContext db, IValidator<CommunityInput> validator, SpreadsheetImport import, PartyAccess access, IStringLocalizer<SharedResource> l)
-    : RegistryController<Community, CommunityInput>(db, validator, import, l)
+    AppDbContext db, IValidator<CommunityInput> validator, SpreadsheetImport import, PartyAccess access, CityClock clock, IStringLocalizer<SharedResource> l)
+    : RegistryController<Community, CommunityInput>(db, validator, import, clock, l)
 {
     protected override string ImportKind => CommunitySheet.ImportKind;
     protected override IReadOnlyList<SheetColumn<Community, CommunityInput>> Columns => CommunitySheet.Columns;

@@ -56,7 +56,7 @@ public sealed record SecretaryHome(string CommunityName, int InboxCount, IReadOn
 /// The figures of the three home pages. Each figure is one grouped query over the rows the user may see, and
 /// each links to the list that shows the same rows (the integration tests count both ways).
 /// </summary>
-public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalScores provisional, FactsStore store, IStringLocalizer<SharedResource> l)
+public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalScores provisional, FactsStore store, CityClock clock, IStringLocalizer<SharedResource> l)
 {
     public const int IdleDays = 30, LongIdleDays = 60, ExpiringWithinDays = 30, WaitingDays = 7;
     private const string OfficeFiguresKind = "office-dashboard";
@@ -65,7 +65,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
     public async Task<DashboardFilter> FilterAsync(int? year, int? quarter, string? street, CancellationToken ct)
     {
         var notices = new List<string>();
-        var (y, q, period, ignored) = ScoringPeriod.Choose(year, quarter, Format.Today);
+        var (y, q, period, ignored) = ScoringPeriod.Choose(year, quarter, clock.Today);
         if (ignored)
         {
             notices.Add(l["The period asked for is not one the portal keeps; showing {0} instead.", q is { } qq ? l["{0}, quarter {1}", y.ToString(CultureInfo.InvariantCulture), qq] : l["Year {0}", y.ToString(CultureInfo.InvariantCulture)]]);
@@ -82,7 +82,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
 
     public async Task<OfficeDashboard> OfficeAsync(DashboardFilter filter, IUrlHelper url, CancellationToken ct)
     {
-        var today = Format.Today;
+        var today = clock.Today;
         var street = filter.Street;
         var (from, to) = (filter.Period.From, filter.Period.To);
         var key = string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}/{to:yyyy-MM-dd}/{street}");
@@ -144,7 +144,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
 
     public async Task<LiaisonHome?> LiaisonAsync(System.Security.Claims.ClaimsPrincipal user, int unitId, CancellationToken ct)
     {
-        var today = Format.Today;
+        var today = clock.Today;
         var unitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         if (unitName is null)
         {
@@ -167,7 +167,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
 
     public async Task<SecretaryHome?> SecretaryAsync(int communityId, CancellationToken ct)
     {
-        var today = Format.Today;
+        var today = clock.Today;
         var name = await db.Communities.Where(c => c.Id == communityId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         if (name is null)
         {
@@ -210,7 +210,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
 
     private Task<int> WaitingCountAsync(string? street, CancellationToken ct)
     {
-        var before = DateTimeOffset.UtcNow.AddDays(-WaitingDays);
+        var before = clock.Now.AddDays(-WaitingDays);
         return db.Activities.CountAsync(a => a.Status == ActivityStatus.Submitted && a.SubmittedAt < before && (street == null || a.Pairing!.Community!.Street == street), ct);
     }
 

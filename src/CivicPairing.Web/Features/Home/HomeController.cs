@@ -27,7 +27,7 @@ public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, in
 /// Every role lands here on "what needs me now" and "how are we doing": the office on the city dashboard
 /// (filtered by period and street), a liaison on the unit's pairings and score, a secretary on her inbox and units.
 /// </summary>
-public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboards dashboards) : Controller
+public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboards dashboards, CityClock clock) : Controller
 {
     public async Task<IActionResult> Index(int? year, int? quarter, string? street, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboar
 
     private async Task<WorkWaiting> WorkWaitingAsync()
     {
-        var today = Format.Today;
+        var today = clock.Today;
         var office = User.IsOfficeOrAdmin();
         var agreements = access.VisibleAgreements(User);
         var tasks = access.VisibleTasks(User).Where(t => t.Agreement!.Status == AgreementStatus.Filed);

@@ -40,7 +40,7 @@ public sealed record InspectionFormPage(Pairing Pairing, InspectionInput Input);
 public sealed record InspectionPage(Inspection Inspection, bool IsOffice);
 
 /// <summary>督查: the office inspects a pairing item by item, scores it and follows up its rectification.</summary>
-public sealed class InspectionsController(AppDbContext db, PartyAccess access, IStringLocalizer<SharedResource> l) : Controller
+public sealed class InspectionsController(AppDbContext db, PartyAccess access, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int? unitId, int page = 1, CancellationToken ct = default)
@@ -74,7 +74,7 @@ public sealed class InspectionsController(AppDbContext db, PartyAccess access, I
         var checklist = await db.ChecklistItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ThenBy(i => i.Id).Select(i => i.Text).ToListAsync(ct);
         var input = new InspectionInput
         {
-            Date = Format.Today,
+            Date = clock.Today,
             Findings = [.. checklist.Select(item => new FindingRow { Item = item, Result = FindingResult.Pass }), new FindingRow(), new FindingRow()],
         };
         return View(new InspectionFormPage(pairing, input));
@@ -104,7 +104,7 @@ public sealed class InspectionsController(AppDbContext db, PartyAccess access, I
         {
             try
             {
-                var inspection = Inspection.Record(pairing, input.Date!.Value, Format.Today, User.Identity?.Name ?? "", input.Score!.Value, findings, input.RectificationDeadline, DateTimeOffset.UtcNow);
+                var inspection = Inspection.Record(pairing, input.Date!.Value, clock.Today, User.Identity?.Name ?? "", input.Score!.Value, findings, input.RectificationDeadline, clock.Now);
                 db.Inspections.Add(inspection);
                 await db.SaveChangesAsync(ct);
                 TempData["Success"] = l["The inspection was recorded."].Value;
@@ -127,7 +127,7 @@ public sealed class InspectionsController(AppDbContext db, PartyAccess access, I
         {
             return NotFound();
         }
-        await this.TryStepAsync(db, inspection, version, () => inspection.RecordFollowUp(result ?? "", rectified, on ?? Format.Today), l["The follow-up was recorded."], l, ct);
+        await this.TryStepAsync(db, inspection, version, () => inspection.RecordFollowUp(result ?? "", rectified, on ?? clock.Today), l["The follow-up was recorded."], l, ct);
         return RedirectToAction(nameof(Details), new { id });
     }
 

@@ -11,11 +11,12 @@ public sealed class PairingListQuery : ListQuery
     /// <summary>Pairings in force for longer than this many days without a confirmed activity in them (the dashboard's alert).</summary>
     public int? IdleDays { get; set; }
 
-    public IQueryable<Pairing> Apply(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities)
+    /// <param name="today">The city's today, from which <see cref="IdleDays"/> counts back.</param>
+    public IQueryable<Pairing> Apply(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities, DateOnly today)
     {
         if (IdleDays is > 0 and <= 3650)
         {
-            var since = Format.Today.AddDays(-IdleDays.Value);
+            var since = today.AddDays(-IdleDays.Value);
             pairings = pairings.Where(p => p.Status == PairingStatus.Active && p.StartDate <= since
                 && !activities.Any(a => a.PairingId == p.Id && a.Status == Domain.Activities.ActivityStatus.Confirmed && a.Date > since));
         }

@@ -35,14 +35,14 @@ public sealed record SuggestionsPage(Community Community, IReadOnlyList<Suggesti
 
 /// <summary>结对: proposals from either side, the office's decisions, and each pairing's history.</summary>
 public sealed class PairingsController(
-    AppDbContext db, PartyAccess access, IValidator<ProposePairingInput> validator, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, PartyAccess access, IValidator<ProposePairingInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
     [HttpGet]
     public async Task<IActionResult> Index(PairingListQuery query, CancellationToken ct)
     {
-        var rows = query.Apply(access.VisiblePairings(User).AsNoTracking(), db.Activities)
+        var rows = query.Apply(access.VisiblePairings(User).AsNoTracking(), db.Activities, clock.Today)
             .Select(p => new PairingRow(p.Id, p.UnitId, p.Unit!.Name, p.CommunityId, p.Community!.Name, p.Community.Street, p.Status, p.ProposedBy, p.StartDate, p.EndDate));
         var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
         return View(new PairingListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), streets));
@@ -61,7 +61,7 @@ public sealed class PairingsController(
             .OrderByDescending(a => a.StartDate).ThenByDescending(a => a.VersionNumber)
             .Select(a => new AgreementSummary(a.Id, a.Number, a.VersionNumber, a.Title, a.Status, a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear))
             .ToListAsync(ct);
-        var today = Format.Today;
+        var today = clock.Today;
         agreements = [.. agreements.Select(a => a.Status == AgreementStatus.Filed && today > a.EndDate ? a with { Status = AgreementStatus.Expired } : a)];
         // Joint meetings committed in force (filed or since expired) against the confirmed joint meetings held.
         var meetings = await db.Activities.AsNoTracking()
@@ -78,7 +78,7 @@ public sealed class PairingsController(
     [HttpGet]
     public async Task<IActionResult> Propose(int? unitId, int? communityId, CancellationToken ct)
     {
-        var input = new ProposePairingInput { UnitId = unitId, CommunityId = communityId, StartDate = Format.Today };
+        var input = new ProposePairingInput { UnitId = unitId, CommunityId = communityId, StartDate = clock.Today };
         return View(await ProposePageAsync(input, ct));
     }
 
@@ -116,7 +116,7 @@ public sealed class PairingsController(
                 {
                     var open = await db.Pairings.AnyAsync(p => p.UnitId == unit.Id && p.CommunityId == community.Id
                         && (p.Status == PairingStatus.Proposed || p.Status == PairingStatus.Active || p.Status == PairingStatus.Suspended), ct);
-                    var pairing = Pairing.Propose(unit, community, by, input.StartDate!.Value, input.Note, open, Actor, DateTimeOffset.UtcNow);
+                    var pairing = Pairing.Propose(unit, community, by, input.StartDate!.Value, input.Note, open, Actor, clock.Now);
                     db.Pairings.Add(pairing);
                     await db.SaveChangesAsync(ct);
                     TempData["Success"] = (pairing.Status == PairingStatus.Active
@@ -141,22 +141,22 @@ public sealed class PairingsController(
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public Task<IActionResult> Approve(int id, PairingDecisionInput input, CancellationToken ct) =>
-        DecideAsync(id, input, p => p.Approve(Actor, DateTimeOffset.UtcNow), l["The pairing is approved and in force."], ct);
+        DecideAsync(id, input, p => p.Approve(Actor, clock.Now), l["The pairing is approved and in force."], ct);
 
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public Task<IActionResult> Reject(int id, PairingDecisionInput input, CancellationToken ct) =>
-        DecideAsync(id, input, p => p.Reject(input.Reason ?? "", Actor, DateTimeOffset.UtcNow), l["The proposal was rejected."], ct);
+        DecideAsync(id, input, p => p.Reject(input.Reason ?? "", Actor, clock.Now), l["The proposal was rejected."], ct);
 
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public Task<IActionResult> Suspend(int id, PairingDecisionInput input, CancellationToken ct) =>
-        DecideAsync(id, input, p => p.Suspend(input.Reason ?? "", Actor, DateTimeOffset.UtcNow), l["The pairing is suspended."], ct);
+        DecideAsync(id, input, p => p.Suspend(input.Reason ?? "", Actor, clock.Now), l["The pairing is suspended."], ct);
 
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
     public Task<IActionResult> Resume(int id, PairingDecisionInput input, CancellationToken ct) =>
-        DecideAsync(id, input, p => p.Resume(Actor, DateTimeOffset.UtcNow), l["The pairing is in force again."], ct);
+        DecideAsync(id, input, p => p.Resume(Actor, clock.Now), l["The pairing is in force again."], ct);
 
     /// <summary>Ends a pairing; refused while its work is unfinished unless the office writes why it overrides.</summary>
     [Authorize(Roles = Roles.OfficeOrAdmin)]
@@ -168,7 +168,7 @@ public sealed class PairingsController(
         {
             db.AuditNote = l["Ended by override: {0}", input.OverrideReason.Trim()];
         }
-        return await DecideAsync(id, input, p => p.End(input.EndDate ?? Format.Today, blockers, input.Reason, input.OverrideReason, Actor, DateTimeOffset.UtcNow), l["The pairing has ended."], ct);
+        return await DecideAsync(id, input, p => p.End(input.EndDate ?? clock.Today, blockers, input.Reason, input.OverrideReason, Actor, clock.Now), l["The pairing has ended."], ct);
     }
 
     /// <summary>Units ranked for a community by complementarity, with the reasons for each.</summary>

@@ -24,12 +24,12 @@ public sealed class ProposePairingInput
 
 public sealed class ProposePairingInputValidator : AbstractValidator<ProposePairingInput>
 {
-    public ProposePairingInputValidator(IStringLocalizer<SharedResource> l)
+    public ProposePairingInputValidator(CityClock clock, IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.UnitId).NotNull();
         RuleFor(x => x.CommunityId).NotNull();
         RuleFor(x => x.StartDate).NotNull()
-            .Must(d => d is null || d.Value.Year >= 2000 && d.Value <= Format.Today.AddYears(1))
+            .Must(d => d is null || d.Value.Year >= 2000 && d.Value <= clock.Today.AddYears(1))
             .WithMessage(_ => l["Choose a start date between 2000 and a year from now."]);
         RuleFor(x => x.Note).FreeText(Pairing.ReasonMaxLength, () => l["HTML or script is not allowed here; write plain text."]);
     }

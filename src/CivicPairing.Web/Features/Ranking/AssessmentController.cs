@@ -33,7 +33,7 @@ public sealed record ReportUnitPage(ReportPage Report, SnapshotRow Row);
 /// 考核周期: the office opens a quarter or a year, sets its rules, closes it and publishes the ranking as an immutable
 /// snapshot. Everyone may read published reports; nobody may change them; a correction is a new version.
 /// </summary>
-public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IStringLocalizer<SharedResource> l) : Controller
+public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
@@ -56,7 +56,7 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IS
         try
         {
             var exists = await db.AssessmentPeriods.AnyAsync(p => p.Year == year && p.Quarter == quarter, ct);
-            var period = AssessmentPeriod.Create(year, quarter, exists, DateTimeOffset.UtcNow);
+            var period = AssessmentPeriod.Create(year, quarter, exists, clock.Now);
             db.AssessmentPeriods.Add(period);
             await db.SaveChangesAsync(ct);
             return RedirectToAction(nameof(Details), new { id = period.Id });
@@ -192,7 +192,7 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IS
 
     private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, CancellationToken ct)
     {
-        var today = Format.Today;
+        var today = clock.Today;
         var scores = UnitScoring.ScoreAll(await facts.GatherAsync(new ScoringPeriod(period.From, period.To), today, ct), period.Rules);
         var (from, to) = (period.From, period.To);
         var work = await db.Activities.AsNoTracking()
@@ -207,7 +207,7 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, IS
         return new PublishedReport
         {
             SummaryJson = JsonSerializer.Serialize(summary),
-            PeriodId = period.Id, VersionNumber = version, PublishedAt = DateTimeOffset.UtcNow, PublishedBy = Actor, CorrectionNote = note,
+            PeriodId = period.Id, VersionNumber = version, PublishedAt = clock.Now, PublishedBy = Actor, CorrectionNote = note,
             RulesJson = JsonSerializer.Serialize(period.Rules), ScoresJson = ReportSnapshot.Serialize(scores, kinds),
         };
     }

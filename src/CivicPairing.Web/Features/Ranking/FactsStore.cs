@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,7 @@ public sealed record Gathered<T>(T Value, DateTimeOffset GatheredAt, bool IsCurr
 /// Gathers expensive facts once per change of the facts version and day, stores them in the database for every
 /// instance, and keeps them deserialized in this process's memory (a cache of an immutable row, never the truth).
 /// </summary>
-public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScopeFactory scopes, IOptions<ScoringOptions> options,
+public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScopeFactory scopes, IOptions<ScoringOptions> options, CityClock clock,
     FactsStore.InFlight gathering, ILogger<FactsStore> log)
 {
     /// <summary>The gatherings under way in this host (a singleton), so concurrent readers wait for one instead of starting their own.</summary>
@@ -74,7 +75,7 @@ public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScop
         var stored = await LoadAsync<T>(kind, key, today, ct);
         if (stored is not null && stored.Value.Version != version)
         {
-            var age = DateTimeOffset.UtcNow - stored.Value.GatheredAt;
+            var age = clock.Now - stored.Value.GatheredAt;
             if (allowStale && age.TotalSeconds < options.Value.MaxStaleSeconds)
             {
                 _ = GatherInBackground(kind, key, today, gather);
@@ -155,7 +156,7 @@ public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScop
         await snapshots.Where(s => s.AsOf != today || (s.Kind == kind && s.Key == key)).ExecuteDeleteAsync();
         snapshots.Add(new FactsSnapshot
         {
-            Kind = kind, Key = key, AsOf = today, FactsVersionNumber = version, GatheredAt = DateTimeOffset.UtcNow,
+            Kind = kind, Key = key, AsOf = today, FactsVersionNumber = version, GatheredAt = clock.Now,
             Json = JsonSerializer.Serialize(value),
         });
         try

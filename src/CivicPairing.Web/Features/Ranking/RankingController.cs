@@ -22,14 +22,14 @@ public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, deci
 /// The provisional ranking of a year or quarter, scored live from confirmed facts. Assessment periods,
 /// inspections and published snapshots build on it.
 /// </summary>
-public sealed class RankingController(ProvisionalScores provisional) : Controller
+public sealed class RankingController(ProvisionalScores provisional, CityClock clock) : Controller
 {
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
     public async Task<IActionResult> Index(int? year, int? quarter, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
-        var result = await provisional.GetAsync(period, y, q, Format.Today, allowStale: false, ct);
+        var result = await provisional.GetAsync(period, y, q, clock.Today, allowStale: false, ct);
         return View(new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt));
     }
 
@@ -39,7 +39,7 @@ public sealed class RankingController(ProvisionalScores provisional) : Controlle
     public async Task<IActionResult> Scorecard(int? year, int? quarter, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
-        var result = await provisional.GetAsync(period, y, q, Format.Today, allowStale: true, ct);
+        var result = await provisional.GetAsync(period, y, q, clock.Today, allowStale: true, ct);
         if (User.GetUnitId() is not { } unitId || result.Of(unitId) is not { } mine)
         {
             return NotFound();
@@ -47,9 +47,9 @@ public sealed class RankingController(ProvisionalScores provisional) : Controlle
         return View(new ScorecardPage(y, q, mine, result.Median, result.RankedCount, result.Rules, result.GatheredAt, result.IsCurrent));
     }
 
-    private static (int Year, int? Quarter, ScoringPeriod Period) Period(int? year, int? quarter)
+    private (int Year, int? Quarter, ScoringPeriod Period) Period(int? year, int? quarter)
     {
-        var (y, q, period, _) = ScoringPeriod.Choose(year, quarter, Format.Today);
+        var (y, q, period, _) = ScoringPeriod.Choose(year, quarter, clock.Today);
         return (y, q, period);
     }
 }

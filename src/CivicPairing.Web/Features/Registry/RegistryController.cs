@@ -27,7 +27,7 @@ public interface IRegistryInput<in TRecord>
 /// controller adds its list, details and export, and names its texts.
 /// </summary>
 public abstract class RegistryController<TRecord, TInput>(
-    AppDbContext db, IValidator<TInput> validator, SpreadsheetImport import, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, IValidator<TInput> validator, SpreadsheetImport import, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
     where TRecord : class, IRegistryRecord, new()
     where TInput : class, IRegistryInput<TRecord>, new()
 {
@@ -57,7 +57,7 @@ public abstract class RegistryController<TRecord, TInput>(
         {
             return View("Edit", input);
         }
-        var record = new TRecord { CreatedAt = DateTimeOffset.UtcNow };
+        var record = new TRecord { CreatedAt = clock.Now };
         input.ApplyTo(record);
         Records.Add(record);
         await Db.SaveChangesAsync(ct);
@@ -165,7 +165,7 @@ public abstract class RegistryController<TRecord, TInput>(
                 return RedirectToAction(nameof(Import));
             }
         }
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.Now;
         foreach (var input in inputs)
         {
             var record = new TRecord { CreatedAt = now };

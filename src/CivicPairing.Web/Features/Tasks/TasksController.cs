@@ -43,14 +43,14 @@ public sealed record LinkedActivity(int Id, DateOnly Date, string Title, Domain.
 public sealed record TaskPage(AgreementTask Task, IReadOnlyList<AgreementTaskEvent> History, IReadOnlyList<LinkedActivity> Activities, AgreementStatus AgreementStatus, bool ActsForUnit, bool ActsForCommunity, DateOnly Today);
 
 /// <summary>共建任务: the unit reports a task done, the community confirms it or sends it back. Only confirmed counts.</summary>
-public sealed class TasksController(AppDbContext db, PartyAccess access, EvidenceUploads uploads, IStringLocalizer<SharedResource> l) : Controller
+public sealed class TasksController(AppDbContext db, PartyAccess access, EvidenceUploads uploads, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
     [HttpGet]
     public async Task<IActionResult> Index(TaskListQuery query, CancellationToken ct)
     {
-        var today = Format.Today;
+        var today = clock.Today;
         // Tasks are tracked from filing on; drafts' tasks are still being written.
         var tasks = access.VisibleTasks(User).AsNoTracking()
             .Where(t => t.Agreement!.Status == AgreementStatus.Filed || t.Agreement.Status == AgreementStatus.Superseded || t.Agreement.Status == AgreementStatus.Terminated);
@@ -93,8 +93,8 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         var pairing = task.Agreement!.Pairing!;
         var activities = await access.VisibleActivities(User).AsNoTracking().Where(a => a.LinkedTasks.Any(t => t.Id == id))
             .OrderByDescending(a => a.Date).Select(a => new LinkedActivity(a.Id, a.Date, a.Title, a.Status)).ToListAsync(ct);
-        return View(new TaskPage(task, history, activities, task.Agreement.EffectiveStatus(Format.Today),
-            PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing), Format.Today));
+        return View(new TaskPage(task, history, activities, task.Agreement.EffectiveStatus(clock.Today),
+            PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing), clock.Today));
     }
 
     /// <summary>The unit's liaison says what was done, with photos or documents as evidence.</summary>
@@ -110,7 +110,7 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
             ? Outcome.Refused
             : await ActAsync(id, version, forUnit: true, async t =>
             {
-                t.ReportDone(note ?? "", t.Agreement!.EffectiveStatus(Format.Today), Actor, DateTimeOffset.UtcNow);
+                t.ReportDone(note ?? "", t.Agreement!.EffectiveStatus(clock.Today), Actor, clock.Now);
                 stored = await uploads.StoreAsync(files, Actor, ct);
                 t.Evidence.AddRange(stored);
             }, l["Reported done. The community confirms it next."], ct);
@@ -134,12 +134,12 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
     /// <summary>The community's secretary confirms what really happened.</summary>
     [HttpPost]
     public async Task<IActionResult> Confirm(int id, Guid version, CancellationToken ct) =>
-        Respond(id, await ActAsync(id, version, forUnit: false, t => Sync(() => t.Confirm(Actor, DateTimeOffset.UtcNow)), l["Confirmed. The task now counts for the unit."], ct));
+        Respond(id, await ActAsync(id, version, forUnit: false, t => Sync(() => t.Confirm(Actor, clock.Now)), l["Confirmed. The task now counts for the unit."], ct));
 
     /// <summary>The community's secretary sends the report back, saying why.</summary>
     [HttpPost]
     public async Task<IActionResult> Return(int id, string? reason, Guid version, CancellationToken ct) =>
-        Respond(id, await ActAsync(id, version, forUnit: false, t => Sync(() => t.Return(reason ?? "", Actor, DateTimeOffset.UtcNow)), l["Returned to the unit with your reason."], ct));
+        Respond(id, await ActAsync(id, version, forUnit: false, t => Sync(() => t.Return(reason ?? "", Actor, clock.Now)), l["Returned to the unit with your reason."], ct));
 
     private enum Outcome
     {

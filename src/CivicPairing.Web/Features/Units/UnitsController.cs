@@ -22,8 +22,8 @@ public sealed record UnitDetailsPage(Unit Unit, IReadOnlyList<PairedParty> Pairi
 /// <summary>The registry of units (单位): the office keeps it; a liaison sees their own unit.</summary>
 // Office actions carry their role; Details is open to every signed-in user and checks the row itself.
 public sealed class UnitsController(
-    AppDbContext db, IValidator<UnitInput> validator, SpreadsheetImport import, PartyAccess access, IStringLocalizer<SharedResource> l)
-    : RegistryController<Unit, UnitInput>(db, validator, import, l)
+    AppDbContext db, IValidator<UnitInput> validator, SpreadsheetImport import, PartyAccess access, CityClock clock, IStringLocalizer<SharedResource> l)
+    : RegistryController<Unit, UnitInput>(db, validator, import, clock, l)
 {
     protected override string ImportKind => UnitSheet.ImportKind;
     protected override IReadOnlyList<SheetColumn<Unit, UnitInput>> Columns => UnitSheet.Columns;

@@ -27,17 +27,17 @@ public sealed class UserListQuery : ListQuery
 
 public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, string? UnitName, string? CommunityName, DateTimeOffset? LockoutEnd)
 {
-    public bool IsLocked => LockoutEnd > DateTimeOffset.UtcNow;
+    public bool IsLockedAt(DateTimeOffset now) => LockoutEnd > now;
 }
 
-public sealed record UserListPage(UserListQuery Query, PagedList<UserRow> Users);
+public sealed record UserListPage(UserListQuery Query, PagedList<UserRow> Users, DateTimeOffset Now);
 
 public sealed record UserFormPage(UserInput Input, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Communities, bool IsLocked);
 
 /// <summary>Accounts are made by the administrator only: there is no self-registration.</summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed class UsersController(
-    AppDbContext db, UserManager<AppUser> users, IValidator<UserInput> validator, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, UserManager<AppUser> users, IValidator<UserInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(UserListQuery query, CancellationToken ct)
@@ -56,7 +56,7 @@ public sealed class UsersController(
         var rows = users.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName,
             (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
             u.Unit!.Name, u.Community!.Name, u.LockoutEnd));
-        return View(new UserListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct)));
+        return View(new UserListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), clock.Now));
     }
 
     [HttpGet]
@@ -68,7 +68,7 @@ public sealed class UsersController(
         input.Id = null;
         if (await IsValidAsync(input, ct))
         {
-            var user = new AppUser { UserName = input.UserName!.Trim(), CreatedAt = DateTimeOffset.UtcNow };
+            var user = new AppUser { UserName = input.UserName!.Trim(), CreatedAt = clock.Now };
             Apply(input, user);
             var result = await users.CreateAsync(user, input.Password!);
             if (result.Succeeded)

@@ -73,7 +73,7 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
         var sourcePath = new SqliteConnectionStringBuilder(source).DataSource;
         var target = Options.TryGetValue("out", out var outPath)
             ? Path.GetFullPath(outPath)
-            : Path.Combine(Path.GetDirectoryName(sourcePath)!, "backups", $"civicpairing-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+            : Path.Combine(Path.GetDirectoryName(sourcePath)!, "backups", $"civicpairing-{app.Services.GetRequiredService<CityClock>().Now.UtcDateTime:yyyyMMdd-HHmmss}.db");
         if (File.Exists(target))
         {
             await Console.Error.WriteLineAsync($"{target} exists already; choose another --out.");
@@ -137,7 +137,7 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
             await Console.Error.WriteLineAsync($"User {userName} exists already.");
             return 2;
         }
-        var user = new AppUser { UserName = userName, DisplayName = Options.GetValueOrDefault("name") ?? userName, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new AppUser { UserName = userName, DisplayName = Options.GetValueOrDefault("name") ?? userName, CreatedAt = scope.ServiceProvider.GetRequiredService<CityClock>().Now };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {

@@ -7,7 +7,7 @@ namespace CivicPairing.Web.Infrastructure.Evidence;
 /// Checks uploaded evidence (type by its first bytes, never by name or browser claim; size; count)
 /// and stores it. All files are checked before any is stored, so a bad one stores nothing.
 /// </summary>
-public sealed class EvidenceUploads(IEvidenceStore store, IStringLocalizer<SharedResource> l)
+public sealed class EvidenceUploads(IEvidenceStore store, CityClock clock, IStringLocalizer<SharedResource> l)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxFiles = 6;
@@ -89,7 +89,7 @@ public sealed class EvidenceUploads(IEvidenceStore store, IStringLocalizer<Share
                 }
                 stored.Add(new EvidenceFile
                 {
-                    Id = Guid.NewGuid(), StoredName = name, ThumbnailName = thumbnail, ContentType = contentType, Length = file.Length, UploadedAt = DateTimeOffset.UtcNow,
+                    Id = Guid.NewGuid(), StoredName = name, ThumbnailName = thumbnail, ContentType = contentType, Length = file.Length, UploadedAt = clock.Now,
                     UploadedBy = uploadedBy, OriginalName = Path.GetFileName(file.FileName) is { Length: > 0 } n ? n[..Math.Min(n.Length, EvidenceFile.OriginalNameMaxLength)] : "file" + extension,
                 });
             }

@@ -39,7 +39,7 @@ public sealed record ImportPreview<TInput>(string FileName, IReadOnlyList<string
 /// parks the valid rows in the database until the user confirms. Nothing reaches the registry
 /// before that confirmation.
 /// </summary>
-public sealed class SpreadsheetImport(AppDbContext db, IStringLocalizer<SharedResource> localizer)
+public sealed class SpreadsheetImport(AppDbContext db, CityClock clock, IStringLocalizer<SharedResource> localizer)
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
     public const int MaxRows = 5000;
@@ -155,12 +155,13 @@ public sealed class SpreadsheetImport(AppDbContext db, IStringLocalizer<SharedRe
         var valid = result.Where(x => x.IsValid).Select(x => x.Input).ToList();
         if (valid.Count > 0)
         {
-            var cutoff = DateTimeOffset.UtcNow.AddDays(-1);
+            var now = clock.Now;
+            var cutoff = now.AddDays(-1);
             await db.PendingImports.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
             var pending = new PendingImport
             {
                 Id = Guid.NewGuid(), UserId = userId, Kind = kind, FileName = Path.GetFileName(fileName),
-                Payload = JsonSerializer.Serialize(valid), CreatedAt = DateTimeOffset.UtcNow,
+                Payload = JsonSerializer.Serialize(valid), CreatedAt = now,
             };
             db.PendingImports.Add(pending);
             await db.SaveChangesAsync(ct);
