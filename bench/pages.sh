@@ -19,6 +19,8 @@
 #   VERY_SLOW_MS=10000    one whose first request takes longer than this reports that request alone (n=1)
 #   MAX_TIME=60           curl --max-time per request; a timeout is reported as status 000 / TIMEOUT
 #   ROLES="office admin liaison secretary anonymous"
+#   ADMIN_PAGES=all       "own": the admin times only home and the admin-only pages (Users.*); every other admin page
+#                         runs the very code of the office's page (both are OfficeOrAdmin), so this halves a busy run
 #
 # Every controller GET action (Controller.Action from tests/CivicPairing.IntegrationTests/AuthorizationMatrix.cs)
 # is covered for each role the matrix lets in, except these, deliberately:
@@ -142,7 +144,7 @@ EOF
 pages_for() { # role → one path a line
   case "$1" in
     office) office_pages ;;
-    admin) office_pages; printf '%s\n' /Users /Users/Create "/Users/Edit/$LIAISON_USER" ;;
+    admin) if [ "${ADMIN_PAGES:-all}" = all ]; then office_pages; else echo /; fi; printf '%s\n' /Users /Users/Create "/Users/Edit/$LIAISON_USER" ;;
     liaison) cat <<EOF
 /
 /Units/Details/$UNIT
