@@ -121,7 +121,7 @@ echo "Load — $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), data:
 echo "bars (quality.md): p99 <= 250 ms, no errors; writers' median <= 50 ms, no \"database is locked\"; <= 400 MB resident"
 printf '%-10s %-52s %9s %9s %9s %7s %8s %8s %8s\n' role paths p50 p99 "req/s" "÷health" "non-2xx" timeouts "max RSS"
 awk -F'\t' -v h="${HEALTH_RPS:-0}" '{
-  ratio = (h + 0 > 0) ? sprintf("%.3f", $5 / h) : "-"
+  ratio = (h + 0 > 0) ? sprintf("%.1e", $5 / h) : "-"
   printf "%-10s %-52s %9s %9s %9s %7s %8s %8s %6s MB\n", $1, substr($2, 1, 52), $3, $4, $5, ratio, $6, $7, $9
 }' "$RESULTS"
 awk -F'\t' '$8 != "none" && $8 != "connect 0, read 0, write 0" { printf "socket errors (%s %s): %s\n", $1, $2, $8 }' "$RESULTS"
