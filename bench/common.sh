@@ -27,12 +27,23 @@ start() { # db port
 stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=""; }
 trap stop EXIT
 
-login() { # port jar
+login() { login_as "$1" "$2" demo.office; } # port jar
+
+login_as() { # port jar user (a demo account) → the jar holds a signed-in cookie
   local token
   rm -f "$2"  # a jar from an earlier run holds cookies sealed with another database's keys
   token=$(curl -fs -c "$2" -b "$2" "http://127.0.0.1:$1/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -fs -o /dev/null -c "$2" -b "$2" --data-urlencode "UserName=demo.office" --data-urlencode "Password=Demo@2026pass" \
+  curl -fs -o /dev/null -c "$2" -b "$2" --data-urlencode "UserName=$3" --data-urlencode "Password=Demo@2026pass" \
     --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$1/Account/Login"
+  grep -q 'cp.auth' "$2" || { echo "login of $3 failed" >&2; exit 1; }
+}
+
+cookie_header() { # jar → "name=value; …" for tools that take a Cookie header (wrk)
+  sed -n 's/^#HttpOnly_//; /^[^#]/p' "$1" | awk 'NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }'
+}
+
+wait_for_generator() { # a generate run (from any checkout) still writing the province file
+  while pgrep -f 'generate --scale' > /dev/null; do echo "waiting for the data generator to finish …" >&2; sleep 10; done
 }
 
 median_ms() { # port jar path → median milliseconds over REQUESTS requests after 5 warm-ups
