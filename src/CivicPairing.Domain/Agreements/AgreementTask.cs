@@ -25,7 +25,15 @@ public class AgreementTask
     public List<AgreementTaskEvent> Events { get; set; } = [];
     public List<Evidence.EvidenceFile> Evidence { get; set; } = [];
 
-    public bool IsOverdue(DateOnly today) => Status is AgreementTaskStatus.Open or AgreementTaskStatus.ReportedDone && DueDate < today;
+    /// <summary>"Overdue task": not yet confirmed done (open, or reported and waiting) and due before today.</summary>
+    public bool IsOverdue(DateOnly today) => IsOverdue(Status, DueDate, today);
+
+    public static bool IsOverdue(AgreementTaskStatus status, DateOnly dueDate, DateOnly today) =>
+        status is AgreementTaskStatus.Open or AgreementTaskStatus.ReportedDone && dueDate < today;
+
+    /// <summary>The same rule as <see cref="IsOverdue(DateOnly)"/>, for queries that the database filters.</summary>
+    public static System.Linq.Expressions.Expression<Func<AgreementTask, bool>> OverdueOn(DateOnly today) =>
+        t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today;
 
     /// <summary>The unit reports the task done; only tasks of an agreement in force (or just expired) can be.</summary>
     public void ReportDone(string note, AgreementStatus agreementStatus, string actor, DateTimeOffset now)

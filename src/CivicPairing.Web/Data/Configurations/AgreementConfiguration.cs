@@ -38,7 +38,8 @@ public sealed class AgreementTaskConfiguration : IEntityTypeConfiguration<Agreem
         builder.Property(t => t.ConfirmedBy).HasMaxLength(256);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => new { t.AgreementId, t.Number }).IsUnique();
-        builder.HasIndex(t => new { t.Status, t.DueDate });
+        // Covers the overdue count and list: the agreement is reached by its key without reading the task rows.
+        builder.HasIndex(t => new { t.Status, t.DueDate, t.AgreementId });
         builder.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

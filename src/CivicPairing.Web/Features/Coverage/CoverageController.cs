@@ -21,10 +21,19 @@ public sealed record StreetCoverage(string Street, IReadOnlyList<CoverageRow> Co
     public int Paired => Communities.Count(c => c.IsPaired);
 }
 
-public sealed record CoveragePage(string? Street, CommunityKind? Kind, IReadOnlyList<StreetCoverage> Streets, IReadOnlyList<string> AllStreets)
+/// <summary>A street or township's coverage in figures, for the overview of a province's thousands of streets.</summary>
+public sealed record StreetSummary(string Street, int Communities, int Paired)
 {
-    public int Total => Streets.Sum(s => s.Communities.Count);
-    public int Paired => Streets.Sum(s => s.Paired);
+    public int Unpaired => Communities - Paired;
+}
+
+/// <summary>
+/// Coverage for the filters: every community of the chosen street (or of a city small enough to read on one page), or
+/// else one line per street, those with the most communities still without a unit first.
+/// </summary>
+public sealed record CoveragePage(string? Street, CommunityKind? Kind, int Total, int Paired, IReadOnlyList<StreetCoverage> Streets,
+    IReadOnlyList<StreetSummary> Summary, int StreetCount, IReadOnlyList<string> AllStreets)
+{
     public double Share => Total == 0 ? 0 : (double)Paired / Total;
 }
 
@@ -35,16 +44,30 @@ public sealed record CoveragePage(string? Street, CommunityKind? Kind, IReadOnly
 [Authorize(Roles = Roles.OfficeOrAdmin)]
 public sealed class CoverageController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>Past this many communities the page shows one line per street, and a street's communities on its own page.</summary>
+    public const int DetailedUpTo = 300;
+
+    /// <summary>How many streets the overview lists, the most unpaired first.</summary>
+    public const int StreetsListed = 100;
+
     [HttpGet]
     public async Task<IActionResult> Index(string? street, CommunityKind? kind, CancellationToken ct)
     {
-        var rows = await RowsAsync(street, kind, ct);
-        var streets = rows.GroupBy(r => r.Street)
+        var allStreets = await db.Communities.AsNoTracking().Where(c => c.IsActive).Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        var byStreet = await Filtered(street, kind).GroupBy(c => c.Street)
+            .Select(g => new StreetSummary(g.Key, g.Count(), g.Count(c => db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active))))
+            .ToListAsync(ct);
+        var (total, paired) = (byStreet.Sum(s => s.Communities), byStreet.Sum(s => s.Paired));
+        if (total > DetailedUpTo)
+        {
+            var summary = byStreet.OrderByDescending(s => s.Unpaired).ThenBy(s => s.Street, StringComparer.Ordinal).Take(StreetsListed).ToList();
+            return View(new CoveragePage(street, kind, total, paired, [], summary, byStreet.Count, allStreets));
+        }
+        var streets = (await RowsAsync(street, kind, ct)).GroupBy(r => r.Street)
             .Select(g => new StreetCoverage(g.Key, [.. g.OrderBy(r => r.IsPaired).ThenBy(r => r.Name, StringComparer.Ordinal)]))
             .OrderBy(s => s.Paired == s.Communities.Count).ThenByDescending(s => s.Communities.Count - s.Paired).ThenBy(s => s.Street, StringComparer.Ordinal)
             .ToList();
-        var allStreets = await db.Communities.AsNoTracking().Where(c => c.IsActive).Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
-        return View(new CoveragePage(street, kind, streets, allStreets));
+        return View(new CoveragePage(street, kind, total, paired, streets, [], byStreet.Count, allStreets));
     }
 
     [HttpGet]
@@ -70,6 +93,18 @@ public sealed class CoverageController(AppDbContext db, IStringLocalizer<SharedR
     /// <summary>Every active community with the units of its pairings in force: two queries, whatever the count.</summary>
     private async Task<List<CoverageRow>> RowsAsync(string? street, CommunityKind? kind, CancellationToken ct)
     {
+        var list = await Filtered(street, kind).Select(c => new { c.Id, c.Name, c.Kind, c.Street }).ToListAsync(ct);
+        var ids = list.Select(c => c.Id).ToList();
+        var units = (await db.Pairings.AsNoTracking()
+                .Where(p => p.Status == PairingStatus.Active && ids.Contains(p.CommunityId))
+                .Select(p => new { p.CommunityId, p.Unit!.Name })
+                .ToListAsync(ct))
+            .ToLookup(p => p.CommunityId, p => p.Name);
+        return [.. list.Select(c => new CoverageRow(c.Id, c.Name, c.Kind, c.Street, [.. units[c.Id].Order(StringComparer.Ordinal)]))];
+    }
+
+    private IQueryable<Community> Filtered(string? street, CommunityKind? kind)
+    {
         var communities = db.Communities.AsNoTracking().Where(c => c.IsActive);
         if (!string.IsNullOrWhiteSpace(street))
         {
@@ -79,13 +114,6 @@ public sealed class CoverageController(AppDbContext db, IStringLocalizer<SharedR
         {
             communities = communities.Where(c => c.Kind == k);
         }
-        var list = await communities.Select(c => new { c.Id, c.Name, c.Kind, c.Street }).ToListAsync(ct);
-        var ids = list.Select(c => c.Id).ToList();
-        var units = (await db.Pairings.AsNoTracking()
-                .Where(p => p.Status == PairingStatus.Active && ids.Contains(p.CommunityId))
-                .Select(p => new { p.CommunityId, p.Unit!.Name })
-                .ToListAsync(ct))
-            .ToLookup(p => p.CommunityId, p => p.Name);
-        return [.. list.Select(c => new CoverageRow(c.Id, c.Name, c.Kind, c.Street, [.. units[c.Id].Order(StringComparer.Ordinal)]))];
+        return communities;
     }
 }

@@ -132,8 +132,8 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         return new OfficeFigures(headlines,
             await IdleCountAsync(active, IdleDays, today, ct),
             await IdleCountAsync(active, LongIdleDays, today, ct),
-            await db.AgreementTasks.CountAsync(t => t.Agreement!.Status == AgreementStatus.Filed && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone)
-                && t.DueDate < today && (street == null || t.Agreement.Pairing!.Community!.Street == street), ct),
+            await db.AgreementTasks.Where(AgreementTask.OverdueOn(today))
+                .CountAsync(t => t.Agreement!.Status == AgreementStatus.Filed && (street == null || t.Agreement.Pairing!.Community!.Street == street), ct),
             await db.Agreements.CountAsync(a => a.Status == AgreementStatus.Filed && a.EndDate >= today && a.EndDate <= today.AddDays(ExpiringWithinDays)
                 && (street == null || a.Pairing!.Community!.Street == street), ct),
             await WaitingCountAsync(street, ct),
@@ -160,7 +160,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         var monthly = MonthlyChart(await MonthlyFiguresAsync(mine.Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= year.From && a.Date <= year.To), ct), year, null, null);
         return new LiaisonHome(unitName, pairings,
             await tasks.CountAsync(t => t.DueDate >= today && t.DueDate <= today.AddDays(30), ct),
-            await tasks.CountAsync(t => t.DueDate < today, ct),
+            await tasks.Where(AgreementTask.OverdueOn(today)).CountAsync(ct),
             Count(ActivityStatus.Submitted), Count(ActivityStatus.Disputed),
             scores.Of(unitId), scores.RankedCount, today.Year, monthly, scores.GatheredAt);
     }

@@ -67,6 +67,6 @@ public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboar
                 : User.IsInRole(Roles.CommunitySecretary) ? await agreements.CountAsync(a => a.Status == AgreementStatus.SignedByUnit) : 0,
             office ? await agreements.CountAsync(a => a.Status == AgreementStatus.SignedByBoth) : 0,
             User.IsInRole(Roles.CommunitySecretary) ? await tasks.CountAsync(t => t.Status == AgreementTaskStatus.ReportedDone) : 0,
-            await tasks.Where(t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today).Take(WorkWaiting.CountCap + 1).CountAsync());
+            await tasks.Where(AgreementTask.OverdueOn(today)).Take(WorkWaiting.CountCap + 1).CountAsync());
     }
 }

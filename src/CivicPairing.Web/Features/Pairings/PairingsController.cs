@@ -29,7 +29,17 @@ public sealed record PairingDetailsPage(
     Pairing Pairing, IReadOnlyList<PairingEvent> History, IReadOnlyList<AgreementSummary> Agreements, UnpairingBlockers Blockers,
     IReadOnlyList<HalfYearMeetings> JointMeetings, bool IsOffice, bool ActsForUnit, bool ActsForCommunity);
 
-public sealed record ProposePage(ProposePairingInput Input, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Communities, bool ChoosesUnit, bool ChoosesCommunity);
+/// <summary>
+/// The proposal form. A city's units and communities fit in a menu; a province's thousands are searched by name first
+/// (<see cref="UnitSearch"/>, <see cref="CommunitySearch"/> say how many there are to search, null when all are listed).
+/// </summary>
+public sealed record ProposePage(ProposePairingInput Input, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Communities, bool ChoosesUnit, bool ChoosesCommunity)
+{
+    public int? UnitSearch { get; init; }
+    public int? CommunitySearch { get; init; }
+    public string? UnitQuery { get; init; }
+    public string? CommunityQuery { get; init; }
+}
 
 public sealed record SuggestionsPage(Community Community, IReadOnlyList<Suggestion> Suggestions, IReadOnlyList<string> CurrentUnits);
 
@@ -76,10 +86,10 @@ public sealed class PairingsController(
 
     [Authorize(Roles = $"{Roles.OfficeOrAdmin},{Roles.UnitLiaison},{Roles.CommunitySecretary}")]
     [HttpGet]
-    public async Task<IActionResult> Propose(int? unitId, int? communityId, CancellationToken ct)
+    public async Task<IActionResult> Propose(int? unitId, int? communityId, string? unitQuery, string? communityQuery, CancellationToken ct)
     {
         var input = new ProposePairingInput { UnitId = unitId, CommunityId = communityId, StartDate = clock.Today };
-        return View(await ProposePageAsync(input, ct));
+        return View(await ProposePageAsync(input, ct, unitQuery, communityQuery));
     }
 
     /// <summary>A liaison proposes for their unit, a secretary for their community; the office creates pairings in force.</summary>
@@ -212,16 +222,39 @@ public sealed class PairingsController(
             && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone)
             && t.Agreement.Status != AgreementStatus.Terminated && t.Agreement.Status != AgreementStatus.Superseded, ct));
 
-    private async Task<ProposePage> ProposePageAsync(ProposePairingInput input, CancellationToken ct)
+    /// <summary>Up to this many units or communities are listed in full; more are searched by name (50 matches at most).</summary>
+    private const int ListedInFull = 200, Matches = 50;
+
+    private async Task<ProposePage> ProposePageAsync(ProposePairingInput input, CancellationToken ct, string? unitQuery = null, string? communityQuery = null)
     {
         var choosesUnit = !User.IsInRole(Roles.UnitLiaison) || User.IsOfficeOrAdmin();
         var choosesCommunity = !User.IsInRole(Roles.CommunitySecretary) || User.IsOfficeOrAdmin();
-        var units = choosesUnit
-            ? await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Name).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct)
-            : await db.Units.AsNoTracking().Where(u => u.Id == User.GetUnitId()).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
-        var communities = choosesCommunity
-            ? await db.Communities.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Street).ThenBy(c => c.Name).Select(c => new SelectListItem(c.Name + "（" + c.Street + "）", c.Id.ToString())).ToListAsync(ct)
-            : await db.Communities.AsNoTracking().Where(c => c.Id == User.GetCommunityId()).Select(c => new SelectListItem(c.Name, c.Id.ToString())).ToListAsync(ct);
-        return new ProposePage(input, units, communities, choosesUnit, choosesCommunity);
+        (unitQuery, communityQuery) = (unitQuery?.Trim() is { Length: > 0 } uq ? uq : null, communityQuery?.Trim() is { Length: > 0 } cq ? cq : null);
+
+        var activeUnits = db.Units.AsNoTracking().Where(u => u.IsActive);
+        var unitCount = choosesUnit ? await activeUnits.CountAsync(ct) : 0;
+        var unitSearch = unitCount > ListedInFull;
+        var units = !choosesUnit
+            ? db.Units.AsNoTracking().Where(u => u.Id == User.GetUnitId())
+            : !unitSearch ? activeUnits
+            : activeUnits.Where(u => u.Id == input.UnitId || (unitQuery != null && u.Name.Contains(unitQuery)));
+        var unitItems = await units.OrderBy(u => u.Name).Take(unitSearch ? Matches + 1 : int.MaxValue)
+            .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
+
+        var activeCommunities = db.Communities.AsNoTracking().Where(c => c.IsActive);
+        var communityCount = choosesCommunity ? await activeCommunities.CountAsync(ct) : 0;
+        var communitySearch = communityCount > ListedInFull;
+        var communities = !choosesCommunity
+            ? db.Communities.AsNoTracking().Where(c => c.Id == User.GetCommunityId())
+            : !communitySearch ? activeCommunities
+            : activeCommunities.Where(c => c.Id == input.CommunityId || (communityQuery != null && (c.Name.Contains(communityQuery) || c.Street.Contains(communityQuery))));
+        var communityItems = await communities.OrderBy(c => c.Street).ThenBy(c => c.Name).Take(communitySearch ? Matches + 1 : int.MaxValue)
+            .Select(c => new SelectListItem(choosesCommunity ? c.Name + "（" + c.Street + "）" : c.Name, c.Id.ToString())).ToListAsync(ct);
+
+        return new ProposePage(input, unitItems, communityItems, choosesUnit, choosesCommunity)
+        {
+            UnitSearch = unitSearch ? unitCount : null, CommunitySearch = communitySearch ? communityCount : null,
+            UnitQuery = unitQuery, CommunityQuery = communityQuery,
+        };
     }
 }

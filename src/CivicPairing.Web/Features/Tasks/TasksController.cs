@@ -33,7 +33,7 @@ public sealed class TaskListQuery : ListQuery
 
 public sealed record TaskRow(int Id, int Number, string Title, DateOnly DueDate, AgreementTaskStatus Status, int AgreementId, string AgreementTitle, string UnitName, string CommunityName)
 {
-    public bool IsOverdue(DateOnly today) => Status is AgreementTaskStatus.Open or AgreementTaskStatus.ReportedDone && DueDate < today;
+    public bool IsOverdue(DateOnly today) => AgreementTask.IsOverdue(Status, DueDate, today);
 }
 
 public sealed record TaskListPage(TaskListQuery Query, PagedList<TaskRow> Tasks, DateOnly Today);
@@ -61,7 +61,7 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         tasks = query.Status is { } status ? tasks.Where(t => t.Status == status) : tasks.Where(t => t.Status != AgreementTaskStatus.Cancelled);
         if (query.Overdue)
         {
-            tasks = tasks.Where(t => (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone) && t.DueDate < today);
+            tasks = tasks.Where(AgreementTask.OverdueOn(today));
         }
         if (!string.IsNullOrWhiteSpace(query.Street))
         {
@@ -91,7 +91,9 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         }
         var history = await db.AgreementTaskEvents.AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var pairing = task.Agreement!.Pairing!;
-        var activities = await access.VisibleActivities(User).AsNoTracking().Where(a => a.LinkedTasks.Any(t => t.Id == id))
+        // From the task's links to its activities, so the database reads a few links, not every activity's.
+        var linked = db.Set<Dictionary<string, object>>("ActivityTasks").Where(j => EF.Property<int>(j, "LinkedTasksId") == id).Select(j => EF.Property<int>(j, "ActivityId"));
+        var activities = await access.VisibleActivities(User).AsNoTracking().Where(a => linked.Contains(a.Id))
             .OrderByDescending(a => a.Date).Select(a => new LinkedActivity(a.Id, a.Date, a.Title, a.Status)).ToListAsync(ct);
         return View(new TaskPage(task, history, activities, task.Agreement.EffectiveStatus(clock.Today),
             PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing), clock.Today));

@@ -133,6 +133,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("PairingId", "Date");
 
+                    b.HasIndex("Status", "Date");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart")
@@ -340,7 +342,7 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("AgreementId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("Status", "DueDate", "AgreementId");
 
                     b.ToTable("AgreementTasks");
                 });

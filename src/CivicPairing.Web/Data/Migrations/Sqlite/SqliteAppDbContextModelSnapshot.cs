@@ -126,6 +126,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PairingId", "Date");
 
+                    b.HasIndex("Status", "Date");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart")
@@ -327,7 +329,7 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgreementId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("Status", "DueDate", "AgreementId");
 
                     b.ToTable("AgreementTasks");
                 });
