@@ -47,6 +47,7 @@ public static class PortalSetup
         services.AddSingleton<Features.Ranking.FactsStore.InFlight>();
         services.AddScoped<Features.Ranking.FactsStore>();
         services.AddScoped<Features.Ranking.ProvisionalScores>();
+        services.AddHostedService<Features.Ranking.FactsWarmer>();
         services.AddScoped<Features.Home.Dashboards>();
         services.AddSingleton<Evidence.IEvidenceStore, Evidence.LocalDiskEvidenceStore>();
         services.AddScoped<Evidence.EvidenceUploads>();

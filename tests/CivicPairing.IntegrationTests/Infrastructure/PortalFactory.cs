@@ -31,6 +31,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual int LoginAttemptsPerMinute => 10_000;
 
+    /// <summary>0: the tests check figures right after the change that moves them (<see cref="StoredFacts"/> tests the window).</summary>
+    protected virtual int MaxStaleSeconds => 0;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
@@ -40,8 +43,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Evidence:Root", EvidenceRoot);
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // The tests check figures right after the change that moves them; the stale window is tested on its own.
-        builder.UseSetting("Scoring:MaxStaleSeconds", "0");
+        builder.UseSetting("Scoring:MaxStaleSeconds", MaxStaleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // No background gathering racing the test's own requests (the pinned clock would tick it only once anyway).
+        builder.UseSetting("Scoring:WarmEverySeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.ChangeExtension(DatabasePath, ".log"));
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

@@ -85,8 +85,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         var today = clock.Today;
         var street = filter.Street;
         var (from, to) = (filter.Period.From, filter.Period.To);
-        var key = string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}/{to:yyyy-MM-dd}/{street}");
-        var figures = (await store.GetAsync(OfficeFiguresKind, key, today, allowStale: true,
+        var figures = (await store.GetAsync(OfficeFiguresKind, FiguresKey(filter.Period, street), today, allowStale: true,
             (services, token) => services.GetRequiredService<Dashboards>().GatherOfficeAsync(filter.Period, street, today, token), ct)).Value;
         var result = await provisional.GetAsync(filter.Period, filter.Year, filter.Quarter, today, allowStale: true, ct);
         var ranked = result.Ranked.ToList();
@@ -102,6 +101,15 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             ScoreDistribution(ranked),
         };
         return new OfficeDashboard(filter, figures.Headlines, alerts, charts, [.. ranked.Take(5)], [.. ranked.AsEnumerable().Reverse().Take(5)], ranked.Count, result.GatheredAt);
+    }
+
+    /// <summary>Brings this year's scores and the whole city's dashboard figures up to date (<see cref="Ranking.FactsWarmer"/>).</summary>
+    public async Task WarmAsync(DateOnly today, CancellationToken ct)
+    {
+        var year = ScoringPeriod.Year(today.Year);
+        await store.GetAsync(OfficeFiguresKind, FiguresKey(year, null), today, allowStale: false,
+            (services, token) => services.GetRequiredService<Dashboards>().GatherOfficeAsync(year, null, today, token), ct);
+        await provisional.GetAsync(year, today.Year, null, today, allowStale: false, ct);
     }
 
     /// <summary>The office dashboard's figures for a period and street: city-wide aggregates, gathered through the <see cref="FactsStore"/>.</summary>
@@ -200,6 +208,9 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
                 db.Activities.Count(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed && a.Date >= yearStart)))
             .ToListAsync(ct);
     }
+
+    private static string FiguresKey(ScoringPeriod period, string? street) =>
+        string.Create(CultureInfo.InvariantCulture, $"{period.From:yyyy-MM-dd}/{period.To:yyyy-MM-dd}/{street}");
 
     private Task<int> IdleCountAsync(IQueryable<Pairing> active, int days, DateOnly today, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public sealed record ReportUnitPage(ReportPage Report, SnapshotRow Row);
 /// 考核周期: the office opens a quarter or a year, sets its rules, closes it and publishes the ranking as an immutable
 /// snapshot. Everyone may read published reports; nobody may change them; a correction is a new version.
 /// </summary>
-public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, CityClock clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
@@ -179,15 +179,19 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         {
             return null;
         }
-        var versions = await db.PublishedReports.AsNoTracking().Where(r => r.PeriodId == id).OrderByDescending(r => r.VersionNumber).ToListAsync(ct);
-        var report = version is { } v ? versions.FirstOrDefault(r => r.VersionNumber == v) : versions.FirstOrDefault();
-        if (report is null)
+        // The versions without their snapshots (a province's is megabytes), then the one version asked for.
+        var versions = await db.PublishedReports.AsNoTracking().Where(r => r.PeriodId == id).OrderByDescending(r => r.VersionNumber)
+            .Select(r => new PublishedReport { Id = r.Id, PeriodId = r.PeriodId, VersionNumber = r.VersionNumber, PublishedAt = r.PublishedAt, PublishedBy = r.PublishedBy, CorrectionNote = r.CorrectionNote })
+            .ToListAsync(ct);
+        var chosen = version is { } v ? versions.FirstOrDefault(r => r.VersionNumber == v) : versions.FirstOrDefault();
+        if (chosen is null)
         {
             return null;
         }
+        var report = await db.PublishedReports.AsNoTracking().SingleAsync(r => r.Id == chosen.Id, ct);
         var rules = JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default;
         var summary = JsonSerializer.Deserialize<ReportSummary>(report.SummaryJson) ?? new ReportSummary(0, 0, 0, 0, 0, 0);
-        return new ReportPage(period, report, rules, ReportSnapshot.Deserialize(report.ScoresJson), summary, versions);
+        return new ReportPage(period, report, rules, ReportSnapshot.Rows(cache, report), summary, versions);
     }
 
     private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, CancellationToken ct)

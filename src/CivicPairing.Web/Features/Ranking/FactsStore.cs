@@ -44,6 +44,9 @@ public sealed class ScoringOptions
     /// gathered in the background. 0: every read waits for facts as current as the database.
     /// </summary>
     public int MaxStaleSeconds { get; set; } = 120;
+
+    /// <summary>How often (in seconds) each instance checks that this year's scores and dashboard are current; 0 turns it off.</summary>
+    public int WarmEverySeconds { get; set; } = 60;
 }
 
 /// <summary>Stored facts as read: the value, when it was gathered, and whether a later change has superseded it.</summary>

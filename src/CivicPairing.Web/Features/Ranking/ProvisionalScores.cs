@@ -34,13 +34,24 @@ public sealed class ProvisionalScores(AppDbContext db, FactsStore store)
 {
     public const string Kind = "scoring";
 
+    // Scoring 5,000 units takes a few milliseconds; home pages under load ask for the same scores many times a second.
+    // The stored facts are one immutable object per snapshot in this process, so their scores are kept beside them.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<UnitFacts>, Scored> ScoredFacts = new();
+
+    private sealed record Scored(ScoringRules Rules, IReadOnlyList<UnitScore> Scores);
+
     public async Task<ProvisionalResult> GetAsync(ScoringPeriod period, int year, int? quarter, DateOnly today, bool allowStale, CancellationToken ct)
     {
         var rules = await RulesForAsync(year, quarter, ct);
         var key = string.Create(CultureInfo.InvariantCulture, $"{period.From:yyyy-MM-dd}/{period.To:yyyy-MM-dd}");
         var facts = await store.GetAsync(Kind, key, today, allowStale,
             (services, token) => services.GetRequiredService<ScoringFacts>().GatherAsync(period, today, token), ct);
-        return new ProvisionalResult(period, UnitScoring.ScoreAll(facts.Value, rules), rules, facts.GatheredAt, facts.IsCurrent);
+        if (!ScoredFacts.TryGetValue(facts.Value, out var scored) || scored.Rules != rules)
+        {
+            scored = new Scored(rules, UnitScoring.ScoreAll(facts.Value, rules));
+            ScoredFacts.AddOrUpdate(facts.Value, scored);
+        }
+        return new ProvisionalResult(period, scored.Scores, rules, facts.GatheredAt, facts.IsCurrent);
     }
 
     /// <summary>The rules of the assessment period for these dates (a quarter falls back to its year), else the defaults.</summary>

@@ -38,4 +38,12 @@ public static class ReportSnapshot
         JsonSerializer.Serialize(scores.Select(s => SnapshotRow.From(s, kinds.GetValueOrDefault(s.Facts.UnitId))).ToList());
 
     public static IReadOnlyList<SnapshotRow> Deserialize(string json) => JsonSerializer.Deserialize<List<SnapshotRow>>(json) ?? [];
+
+    /// <summary>A published report's rows, read once per process: a published version never changes (corrections are new versions).</summary>
+    public static IReadOnlyList<SnapshotRow> Rows(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, PublishedReport report) =>
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreate(cache, (nameof(PublishedReport), report.Id), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return Deserialize(report.ScoresJson);
+        })!;
 }
