@@ -191,6 +191,19 @@ public sealed class PairingDateCorrection
         Assert.Equal("原因 | 含竖线", DateCorrection.From(new PairingEvent { From = PairingStatus.Active, To = PairingStatus.Active, Reason = text })!.Reason);
     }
 
+    [Fact]
+    public void ACorrectionWhileSuspendedNeitherOpensNorClosesASuspension()
+    {
+        var pairing = InForce(RightStart);
+        pairing.Suspend("单位整合重组", Office, new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        pairing.CorrectDates(new DateOnly(2026, 2, 1), null, Reason, NoActivities, NoOtherPairing, Today, Office, new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.FromHours(8)));
+        pairing.Resume(Office, new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        var suspensions = PairingExposure.Suspensions(pairing.Events.Select(e => (DateOnly.FromDateTime(e.At.DateTime), e.From, e.To)));
+
+        Assert.Equal([new PairingExposure.Suspension(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30))], suspensions);
+    }
+
     private static void AssertRefused(Pairing pairing, Action<Pairing> correct, string message, string? field, params object[] arguments)
     {
         var (start, end, status, events) = (pairing.StartDate, pairing.EndDate, pairing.Status, pairing.Events.Count);
