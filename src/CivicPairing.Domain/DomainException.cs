@@ -7,4 +7,7 @@ namespace CivicPairing.Domain;
 public sealed class DomainException(string message, params object[] arguments) : Exception(message)
 {
     public IReadOnlyList<object> Arguments { get; } = arguments;
+
+    /// <summary>The property the refusal is about (e.g. <c>StartDate</c>), so a form can show it beside that field; null when it is about the whole.</summary>
+    public string? Field { get; init; }
 }

@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Pairings.Suspend"] = Office,
         ["Pairings.Resume"] = Office,
         ["Pairings.End"] = Office,
+        ["Pairings.CorrectDates"] = Office,
         ["Pairings.Suggestions"] = Office,
         ["Coverage.Index"] = Office,
         ["Coverage.Export"] = Office,

@@ -10,6 +10,9 @@ public class Pairing
 {
     public const int ReasonMaxLength = 500;
 
+    /// <summary>A date correction's reason shares the history's reason column with the old and new dates (<see cref="DateCorrection"/>).</summary>
+    public const int CorrectionReasonMaxLength = 400;
+
     public int Id { get; set; }
     public int UnitId { get; set; }
     public Unit? Unit { get; set; }
@@ -89,6 +92,78 @@ public class Pairing
         EndDate = endDate;
         Record(Status, PairingStatus.Ended, string.IsNullOrEmpty(why) ? null : why, actor, now);
         Status = PairingStatus.Ended;
+    }
+
+    /// <summary>
+    /// The office corrects a wrong start date (a proposal starts today by default), and a wrong end date of an ended
+    /// pairing, with a written reason. The status stays; the step is kept in the history as a <see cref="DateCorrection"/>.
+    /// A proposal's start may be corrected too, and, as when it is proposed, may lie ahead; a pairing that came into force
+    /// cannot start in the future. Refused when confirmed activities would fall outside the new dates, or when the new
+    /// dates overlap another pairing of the same unit and community (<paramref name="samePairPeriods"/>, rejected
+    /// proposals left out).
+    /// </summary>
+    public void CorrectDates(DateOnly start, DateOnly? end, string? reason, IReadOnlyCollection<DateOnly> confirmedActivityDates,
+        IEnumerable<PairingPeriod> samePairPeriods, DateOnly today, string actor, DateTimeOffset now)
+    {
+        if (Status == PairingStatus.Rejected)
+        {
+            throw new DomainException("A rejected proposal has no dates to correct.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Give a reason.") { Field = "Reason" };
+        }
+        var why = reason.Trim();
+        if (why.Length > CorrectionReasonMaxLength)
+        {
+            throw new DomainException("Keep it under {0} characters.", CorrectionReasonMaxLength) { Field = "Reason" };
+        }
+        if (Status != PairingStatus.Ended && end is not null)
+        {
+            throw new DomainException("Only an ended pairing has an end date; a pairing in force gets one by being ended. Leave it empty.") { Field = nameof(EndDate) };
+        }
+        if (Status == PairingStatus.Ended && end is null)
+        {
+            throw new DomainException("An ended pairing keeps its end date; enter the right one.") { Field = nameof(EndDate) };
+        }
+        if (start > today && Status != PairingStatus.Proposed)
+        {
+            throw new DomainException("The start date is in the future.") { Field = nameof(StartDate) };
+        }
+        if (end > today)
+        {
+            throw new DomainException("The end date is in the future.") { Field = nameof(EndDate) };
+        }
+        if (end < start)
+        {
+            throw new DomainException("The start date cannot be after the end date ({0}).", end.Value) { Field = nameof(StartDate) };
+        }
+        if (start == StartDate && end == EndDate)
+        {
+            throw new DomainException("The dates are as they were; change at least one.") { Field = nameof(StartDate) };
+        }
+        var before = confirmedActivityDates.Where(d => d < start).ToList();
+        if (before.Count > 0)
+        {
+            throw new DomainException("{0} confirmed activity(ies), the first on {1}, would fall before the new start date.", before.Count, before.Min()) { Field = nameof(StartDate) };
+        }
+        var after = end is { } last ? confirmedActivityDates.Where(d => d > last).ToList() : [];
+        if (after.Count > 0)
+        {
+            throw new DomainException("{0} confirmed activity(ies), the last on {1}, would fall after the new end date.", after.Count, after.Max()) { Field = nameof(EndDate) };
+        }
+        var corrected = new PairingPeriod(start, end);
+        var clash = samePairPeriods.Where(corrected.Overlaps).OrderBy(p => p.Start).Take(1).ToList();
+        if (clash.Count > 0)
+        {
+            throw clash[0].End is { } otherEnd
+                ? new DomainException("The new dates overlap another pairing of the same unit and community, from {0} to {1}.", clash[0].Start, otherEnd) { Field = nameof(StartDate) }
+                : new DomainException("The new dates overlap another pairing of the same unit and community, open since {0}.", clash[0].Start) { Field = nameof(StartDate) };
+        }
+        var correction = new DateCorrection(StartDate, start, EndDate, end, why);
+        Record(Status, Status, correction.ToEventReason(), actor, now);
+        StartDate = start;
+        EndDate = end;
     }
 
     private void Move(PairingStatus from, PairingStatus to, string? reason, string actor, DateTimeOffset now, string refusal)

@@ -181,6 +181,57 @@ public sealed class PairingsController(
         return await DecideAsync(id, input, p => p.End(input.EndDate ?? clock.Today, blockers, input.Reason, input.OverrideReason, Actor, clock.Now), l["The pairing has ended."], ct);
     }
 
+    /// <summary>The office corrects a wrong start date, or a wrong end date of an ended pairing, with a written reason.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpGet]
+    public async Task<IActionResult> CorrectDates(int id, CancellationToken ct)
+    {
+        var pairing = await db.Pairings.AsNoTracking().Include(p => p.Unit).Include(p => p.Community).FirstOrDefaultAsync(p => p.Id == id, ct);
+        return pairing is null ? NotFound() : View(new CorrectDatesPage(pairing, CorrectPairingDatesInput.From(pairing), Conflict: false));
+    }
+
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public async Task<IActionResult> CorrectDates(int id, CorrectPairingDatesInput input, [FromServices] IValidator<CorrectPairingDatesInput> datesValidator, CancellationToken ct)
+    {
+        var pairing = await db.Pairings.Include(p => p.Unit).Include(p => p.Community).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pairing is null)
+        {
+            return NotFound();
+        }
+        (await datesValidator.ValidateAsync(input, ct)).AddToModelState(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return View(new CorrectDatesPage(pairing, input, Conflict: false));
+        }
+        var confirmed = await db.Activities.Where(a => a.PairingId == id && a.Status == ActivityStatus.Confirmed).Select(a => a.Date).ToListAsync(ct);
+        var samePair = await db.Pairings
+            .Where(p => p.Id != id && p.UnitId == pairing.UnitId && p.CommunityId == pairing.CommunityId && p.Status != PairingStatus.Rejected)
+            .Select(p => new PairingPeriod(p.StartDate, p.EndDate)).ToListAsync(ct);
+        try
+        {
+            db.AuditNote = l["Dates corrected: {0}", input.Reason!.Trim()];
+            if (await Concurrency.TrySaveAsync(db, pairing, input.Version, () =>
+                    pairing.CorrectDates(input.StartDate!.Value, input.EndDate, input.Reason, confirmed, samePair, clock.Today, Actor, clock.Now), ct))
+            {
+                TempData["Success"] = l["The pairing's dates are corrected."].Value;
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            ModelState.AddModelError("", l["Someone else changed this pairing meanwhile; its dates as saved are shown above. Check them, then correct again if still needed."]);
+            input.Version = pairing.Version;
+            return View(new CorrectDatesPage(pairing, input, Conflict: true));
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddDomainError(l, refusal, refusal.Field ?? "");
+        }
+        finally
+        {
+            db.AuditNote = null;
+        }
+        return View(new CorrectDatesPage(pairing, input, Conflict: false));
+    }
+
     /// <summary>Units ranked for a community by complementarity, with the reasons for each.</summary>
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
