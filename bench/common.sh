@@ -1,6 +1,17 @@
 #!/usr/bin/env bash
 # Shared by the bench scripts: build once, generate the province once, start and stop the portal, time requests.
 REQUESTS=${REQUESTS:-40}
+
+# The tools the scripts call, from Debian when this machine lacks them (package and command share their names).
+need() {
+  local missing=() sudo=""
+  for tool in "$@"; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing ${missing[*]} …" >&2
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+}
+need curl sqlite3 python3
 BENCH_DIR=${BENCH_DIR:-/tmp/civicpairing-bench}
 mkdir -p "$BENCH_DIR"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -19,7 +30,7 @@ generate() { # scale file
 PID=""
 start() { # db port
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$1" Serilog__MinimumLevel__Default=Warning \
-    Security__LoginAttemptsPerMinute=1000 dotnet "$WEB" --urls "http://127.0.0.1:$2" > "$BENCH_DIR/portal-$2.log" 2>&1 &
+    Security__LoginAttemptsPerMinute=1000 dotnet "$WEB" --contentRoot "$PWD/src/CivicPairing.Web" --urls "http://127.0.0.1:$2" > "$BENCH_DIR/portal-$2.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$2/healthz" > /dev/null && return 0; sleep 0.2; done
   echo "portal on $2 did not start" >&2; exit 1

@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
-command -v wrk > /dev/null || { if [ "$(id -u)" = 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi; } > /dev/null
+need wrk
 PORT=${PORT:-5096}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}

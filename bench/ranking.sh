@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The year's ranking report on province data (quality.md: at most 1.5 s, and at most 2x the floor): the portal's
+# The year's ranking report on province data (quality.md: at most 1.5x the best hand-written SQL): the portal's
 # ranking page for 2025, against one hand-written SQL query computing the same per-unit aggregates over the same
 # SQLite file (bench/ranking-floor.sql, timed with python3's sqlite3). Medians of RANKING_REQUESTS runs.
+# The page is timed twice: "gathered" makes it gather every unit's facts again before each request (the facts version
+# is moved on with sqlite3, as any confirmation does) — the figure compared with the floor; "stored" reads the facts
+# stored by the previous request, which is what every later visitor gets until the next change.
 # Usage: bash bench/ranking.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +15,11 @@ generate province "$BENCH_DIR/province.db"
 start "$BENCH_DIR/province.db" 5094
 login 5094 "$BENCH_DIR/jar-ranking"
 REQUESTS=$RANKING_REQUESTS
-page=$(median_ms 5094 "$BENCH_DIR/jar-ranking" "/Ranking?year=2025")
+stored=$(median_ms 5094 "$BENCH_DIR/jar-ranking" "/Ranking?year=2025")
+page=$(for _ in $(seq 1 "$RANKING_REQUESTS"); do
+    sqlite3 "$BENCH_DIR/province.db" "PRAGMA busy_timeout=5000; UPDATE FactsVersion SET Number = Number + 1;"
+    curl -fs -o /dev/null -b "$BENCH_DIR/jar-ranking" -w '%{time_total}\n' "http://127.0.0.1:5094/Ranking?year=2025"
+  done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) * 1000 }')
 stop
 
 floor=$(python3 - "$BENCH_DIR/province.db" "$RANKING_REQUESTS" <<'PY'
@@ -30,6 +37,7 @@ print(f"{statistics.median(times):.1f}")
 PY
 )
 echo "median of $RANKING_REQUESTS runs each, ms (province data: 5,000 units, 1,000,000 activities; SQLite; Release; loopback)"
-printf '%-58s %8s\n' "ranking page for 2025 (all units scored, HTML)" "$page"
+printf '%-58s %8s\n' "ranking page for 2025, facts gathered again (all units)" "$page"
+printf '%-58s %8s\n' "ranking page for 2025, facts stored by the last request" "$stored"
 printf '%-58s %8s\n' "floor: one hand-written SQL query, same aggregates" "$floor"
-printf '%-58s %8s\n' "ratio page / floor (bar: at most 2.00)" "$(ratio "$page" "$floor")"
+printf '%-58s %8s\n' "ratio gathered page / floor (bar: at most 1.50)" "$(ratio "$page" "$floor")"

@@ -9,6 +9,9 @@ public sealed record ChartSeries(string Name, IReadOnlyList<decimal> Values, str
 /// </summary>
 public sealed record ChartData(string Id, string Title, ChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, IReadOnlyList<string?>? Links = null)
 {
+    /// <summary>A sentence under the chart about what it leaves out, with the list that shows it.</summary>
+    public (string Text, string? Href)? Note { get; init; }
+
     public bool IsEmpty => Labels.Count == 0 || Series.All(s => s.Values.All(v => v == 0));
 }
 

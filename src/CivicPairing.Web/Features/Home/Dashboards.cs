@@ -254,25 +254,23 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
 
     /// <summary>
     /// By street or township for the city; by community within a chosen street. A province has thousands of streets:
-    /// the busiest <see cref="PlacesShown"/> are drawn and the rest summed in one bar, so the chart stays readable.
+    /// the busiest <see cref="PlacesShown"/> are drawn and a note under the chart counts the rest.
     /// </summary>
     private ChartData ByPlaceChart(IReadOnlyList<PlaceFigure> rows, IUrlHelper url, string from, string to, string? street)
     {
         var shown = rows.Take(PlacesShown).ToList();
         var rest = rows.Skip(PlacesShown).ToList();
-        var labels = shown.Select(r => r.Name).ToList();
-        var values = shown.Select(r => (decimal)r.Count).ToList();
-        var links = shown.Select(r => street is null
-            ? url.Action("Index", "Activities", new { status = "Confirmed", street = r.Name, from, to })
-            : url.Action("Index", "Activities", new { status = "Confirmed", communityId = r.CommunityId, from, to })).ToList();
-        if (rest.Count > 0)
-        {
-            labels.Add(street is null ? l["{0} other streets or townships", rest.Count] : l["{0} other communities", rest.Count]);
-            values.Add(rest.Sum(r => r.Count));
-            links.Add(url.Action("Index", "Activities", new { status = "Confirmed", street, from, to }));
-        }
         return new ChartData("place", street is null ? l["Confirmed activities by street or township"] : l["Confirmed activities by community in {0}", street],
-            ChartKind.HorizontalBars, labels, [new ChartSeries(l["confirmed activities"], values)], links);
+            ChartKind.HorizontalBars, [.. shown.Select(r => r.Name)], [new ChartSeries(l["confirmed activities"], [.. shown.Select(r => (decimal)r.Count)])],
+            [.. shown.Select(r => street is null
+                ? url.Action("Index", "Activities", new { status = "Confirmed", street = r.Name, from, to })
+                : url.Action("Index", "Activities", new { status = "Confirmed", communityId = r.CommunityId, from, to }))])
+        {
+            Note = rest.Count == 0 ? null
+                : (street is null ? l["The other {0} streets or townships, {1} activities in all, are not drawn.", rest.Count, rest.Sum(r => r.Count)]
+                    : l["The other {0} communities, {1} activities in all, are not drawn.", rest.Count, rest.Sum(r => r.Count)],
+                    url.Action("Index", "Activities", new { status = "Confirmed", street, from, to })),
+        };
     }
 
     private ChartData ScoreDistribution(IReadOnlyList<UnitScore> ranked)
