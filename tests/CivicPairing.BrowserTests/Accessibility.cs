@@ -8,7 +8,7 @@ public sealed class Accessibility(BrowserPortal browser)
 {
     public static TheoryData<string?, string> MainPages() => new()
     {
-        { null, "/Account/Login" },
+        { null, "/Account/Login" }, { null, "/Public/Reports" },
         { "demo.office", "/" }, { "demo.office", "/?year=2019" }, { "demo.office", "/Units" }, { "demo.office", "/Communities" },
         { "demo.office", "/Pairings" }, { "demo.office", "/Coverage" }, { "demo.office", "/Agreements" }, { "demo.office", "/Activities" },
         { "demo.office", "/Tasks" }, { "demo.office", "/Inspections" }, { "demo.office", "/Checklist" }, { "demo.office", "/Assessment" },

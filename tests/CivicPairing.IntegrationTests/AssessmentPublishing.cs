@@ -10,12 +10,10 @@ namespace CivicPairing.IntegrationTests;
 /// <summary>An assessment period's rules, closing, publishing as an immutable snapshot, and corrections as new versions.</summary>
 public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private Task<AssessmentPeriod> PeriodAsync(int year) =>
-        factory.QueryAsync(db => db.AssessmentPeriods.AsNoTracking().SingleAsync(p => p.Year == year && p.Quarter == null));
+    private Task<AssessmentPeriod> PeriodAsync(int year) => factory.YearPeriodAsync(year);
 
     private static Task<HttpResponseMessage> StepAsync(PortalClient client, AssessmentPeriod period, string action, Dictionary<string, string>? fields = null) =>
-        client.PostFormAsync($"/Assessment/Details/{period.Id}", $"/Assessment/{action}/{period.Id}",
-            new Dictionary<string, string>(fields ?? []) { ["version"] = period.Version.ToString() });
+        client.PeriodStepAsync(period, action, fields);
 
     [Fact]
     public async Task PublishesAClosedPeriodAsASnapshotThatLaterDataDoesNotChange()

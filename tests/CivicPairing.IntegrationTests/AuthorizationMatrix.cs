@@ -112,6 +112,10 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Assessment.Reopen"] = Office,
         ["Assessment.Publish"] = Office,
         ["Assessment.Correct"] = Office,
+        ["Assessment.SetPublic"] = Office,
+        ["PublicReports.Index"] = Everyone,
+        ["PublicReports.Report"] = Everyone,
+        ["PublicReports.Print"] = Everyone,
         ["Ranking.Scorecard"] = [Roles.UnitLiaison],
     };
 

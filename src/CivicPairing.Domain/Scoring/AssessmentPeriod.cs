@@ -87,4 +87,26 @@ public class PublishedReport
     public string ScoresJson { get; set; } = "";
     /// <summary>Totals and coverage of the period as published (confirmed work only).</summary>
     public string SummaryJson { get; set; } = "{}";
+
+    /// <summary>公示: shown to anyone, signed in or not, at the period's public address. At most one version of a period is public.</summary>
+    public bool IsPublic { get; set; }
+    /// <summary>When the office last made this version public; null while it is not public.</summary>
+    public DateTimeOffset? MadePublicAt { get; set; }
+
+    /// <summary>Puts this version on public notice. Making it public again keeps the first date.</summary>
+    public void MakePublic(DateTimeOffset now)
+    {
+        if (!IsPublic)
+        {
+            IsPublic = true;
+            MadePublicAt = now;
+        }
+    }
+
+    /// <summary>Takes this version off public notice; its public address answers "not found" again.</summary>
+    public void Withdraw()
+    {
+        IsPublic = false;
+        MadePublicAt = null;
+    }
 }

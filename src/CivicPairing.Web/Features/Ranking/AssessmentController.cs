@@ -146,6 +146,38 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         return RedirectToAction(nameof(Report), new { id, version = next });
     }
 
+    /// <summary>
+    /// 公示: puts one published version on public notice at the period's public address (withdrawing any other version of
+    /// the period, so the address shows one report) or withdraws it. Each change lands in the audit log.
+    /// </summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpPost]
+    public async Task<IActionResult> SetPublic(int id, int version, bool isPublic, CancellationToken ct)
+    {
+        var reports = await db.PublishedReports.Where(r => r.PeriodId == id).ToListAsync(ct);
+        if (reports.FirstOrDefault(r => r.VersionNumber == version) is not { } report)
+        {
+            return NotFound();
+        }
+        if (isPublic)
+        {
+            foreach (var other in reports.Where(r => r != report))
+            {
+                other.Withdraw();
+            }
+            report.MakePublic(clock.Now);
+        }
+        else
+        {
+            report.Withdraw();
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = isPublic
+            ? l["Version {0} is on public notice.", version].Value
+            : l["Version {0} was withdrawn from public notice.", version].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     /// <summary>A published report, as published; the latest version unless one is asked for. Everyone signed in may read it.</summary>
     [HttpGet]
     public async Task<IActionResult> Report(int id, int? version, CancellationToken ct) =>

@@ -836,6 +836,12 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("MadePublicAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("int");
 

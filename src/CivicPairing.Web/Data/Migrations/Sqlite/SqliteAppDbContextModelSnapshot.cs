@@ -804,6 +804,12 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MadePublicAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
