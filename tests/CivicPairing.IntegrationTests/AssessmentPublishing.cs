@@ -67,10 +67,24 @@ public sealed class AssessmentPublishing(PortalFactory factory) : IClassFixture<
         var export = await office.GetAsync($"/Assessment/Export/{period.Id}");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         var sheets = XlsxReader.ReadAllSheets(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), 10_000);
-        Assert.Equal(["考核排名", "经常性（30分）", "投入力度（15分）", "任务完成（10分）", "满意度（25分）", "一把手参与（10分）", "督查（10分）", "扣分"], sheets.Select(x => x.Name));
-        Assert.All(sheets, x => Assert.Equal(snapshot.Count + 1, x.Rows.Count));
-        var ranking = sheets[0].Rows;
+        // Component sheets are titled with the base weight: a unit's effective weight (a column of its own) may be more.
+        Assert.Equal(["考核排名", "经常性（基准30分）", "投入力度（基准15分）", "任务完成（基准10分）", "满意度（基准25分）", "一把手参与（基准10分）", "督查（基准10分）", "扣分"], sheets.Select(x => x.Name));
+        Assert.All(sheets.Skip(1), x => Assert.Equal(snapshot.Count + 1, x.Rows.Count));
+        // The ranking sheet opens with a title row naming the period, the version and the day of publication.
+        Assert.Equal(snapshot.Count + 2, sheets[0].Rows.Count);
+        var publishedOn = CivicPairing.Web.Infrastructure.Format.Local(v1.PublishedAt);
+        Assert.StartsWith($"2026年度考核排名报告 · 第1版 · {publishedOn.Year}年{publishedOn.Month}月{publishedOn.Day}日发布", sheets[0].Rows[0][0], StringComparison.Ordinal);
+        var ranking = sheets[0].Rows.Skip(1).ToList();
         Assert.Equal(["名次", "单位", "类别", "得分", "等级"], ranking[0].Take(5));
+        foreach (var sheet in sheets.Skip(1).Take(6))
+        {
+            Assert.Equal(["实际分值", "得分"], sheet.Rows[0].TakeLast(2));
+            // Points never exceed the weight shown beside them.
+            Assert.All(sheet.Rows.Skip(1).Where(r => decimal.TryParse(r[^1], System.Globalization.CultureInfo.InvariantCulture, out _)),
+                r => Assert.True(decimal.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture) <= decimal.Parse(r[^2], System.Globalization.CultureInfo.InvariantCulture), $"{sheet.Name}: {string.Join(",", r)}"));
+        }
+        // Penalties keep their sign.
+        Assert.All(sheets[^1].Rows.Skip(1), r => Assert.True(decimal.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture) <= 0));
         var excelJustice = ranking.Single(r => r[1] == "市司法局");
         Assert.Equal(justiceRow.Rank?.ToString(), excelJustice[0]);
         Assert.Equal(justiceRow.Score, decimal.Parse(excelJustice[3], System.Globalization.CultureInfo.InvariantCulture));
