@@ -4,6 +4,13 @@ namespace CivicPairing.Domain.Scoring;
 /// A period's weights, thresholds and penalties (domain.md's defaults; the office may change them per period).
 /// Weights are points out of 100.
 /// </summary>
+/// <remarks>
+/// The thresholds after <see cref="PassFrom"/> decide which reasons a report names and who is a laggard:
+/// effort "far below" its target under <see cref="FarBelowEffortShare"/> of it; satisfaction "low" when the mean rating
+/// (1–5) is below <see cref="LowSatisfactionRating"/>; an inspection failed below <see cref="InspectionPassScore"/>;
+/// a failing unit is named a laggard only with at least <see cref="MinExposureMonthsForLaggard"/> pairing-months of
+/// exposure. Rules are stored as JSON, so rules saved before these existed read with these defaults.
+/// </remarks>
 public sealed record ScoringRules(
     int RegularityWeight = 20,
     int EffortWeight = 15,
@@ -16,7 +23,11 @@ public sealed record ScoringRules(
     decimal PenaltyPerMissedJointMeeting = 3m,
     decimal ExcellentFrom = 80m,
     decimal? GoodFrom = null,
-    decimal PassFrom = 60m)
+    decimal PassFrom = 60m,
+    decimal FarBelowEffortShare = 0.25m,
+    decimal LowSatisfactionRating = 3m,
+    int InspectionPassScore = 60,
+    int MinExposureMonthsForLaggard = 3)
 {
     public static readonly ScoringRules Default = new();
 
@@ -53,6 +64,22 @@ public sealed record ScoringRules(
         if (PenaltyPerDisputedActivity < 0 || PenaltyPerMissedJointMeeting < 0)
         {
             problems.Add(new DomainException("Penalties cannot be negative."));
+        }
+        if (FarBelowEffortShare is <= 0 or > 1)
+        {
+            problems.Add(new DomainException("The share of the effort target that counts as far below must be more than 0 and at most 1."));
+        }
+        if (LowSatisfactionRating is < 1 or > 5)
+        {
+            problems.Add(new DomainException("The low-satisfaction rating must be from 1 to 5."));
+        }
+        if (InspectionPassScore is < 0 or > 100)
+        {
+            problems.Add(new DomainException("The inspection pass score must be from 0 to 100."));
+        }
+        if (MinExposureMonthsForLaggard is < 0 or > 120)
+        {
+            problems.Add(new DomainException("The pairing-months needed before a unit is named a laggard must be from 0 to 120."));
         }
         var ordered = GoodFrom is { } good ? PassFrom < good && good < ExcellentFrom : PassFrom < ExcellentFrom;
         if (!ordered || PassFrom < 0 || ExcellentFrom > 100)

@@ -328,6 +328,8 @@ public sealed class UnitScoringExamples
         // Leadership 0
         // Inspection 40 % → 4.0
         // Total 1.666… + 5 + 0.520… + 4 = 11.1875 → 11.2 → Fail; 12 − 1 = 11 pairing-months without an activity.
+        // Mean rating 1 + 4 × 0.25 / 1 = 2 < 3 → low satisfaction (no comment among the facts); the leader at none of 1.
+        // Effort 1.333 h is a third of the 4 h target, not under a quarter of it: no effort reason.
         var score = UnitScoring.Score(OneSaturday(), Rules);
 
         Assert.Equal(11.2m, score.Score);
@@ -335,6 +337,8 @@ public sealed class UnitScoringExamples
         Assert.Equal([1.7m, 5m, 0m, 0.5m, 0m, 4m], score.Components.Select(c => c.Points));
         AssertReasons(score,
             ("{0} pairing-month(s) without a confirmed activity.", [11]),
+            ("Mean satisfaction rating {0} of 5 over {1} confirmed activities.", [2m, 1]),
+            ("The unit's leader took part in none of its {0} confirmed activities.", [1]),
             ("{0} task(s) overdue.", [2]));
     }
 

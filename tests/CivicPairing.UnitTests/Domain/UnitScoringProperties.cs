@@ -61,6 +61,28 @@ public sealed class UnitScoringProperties
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void NeverShowsMorePointsThanTheEffectiveWeightBesideThem(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < CasesPerSeed; i++)
+        {
+            var rules = RandomRules(random);
+            var facts = RandomFacts(random, i, minPairings: 0);
+            var score = UnitScoring.Score(facts, rules);
+            var where = $"Seed {seed}, case {i}: {facts}\nRules: {rules}";
+
+            Assert.All(score.Components, c => Assert.True(c.Points <= c.EffectiveWeight, where));
+            Assert.All(score.Components.Where(c => !c.Applies), c => Assert.Equal(0m, c.EffectiveWeight));
+            // The effective weights of the components that apply share out the 100 (each rounded to 0.1 on its own).
+            if (score.Components.Any(c => c.Applies && c.Weight > 0))
+            {
+                Assert.InRange(score.Components.Sum(c => c.EffectiveWeight), 99.7m, 100.3m);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void KeepsEveryScoreWithinZeroToAHundredAtOneDecimal(int seed)
     {
         var random = new Random(seed);

@@ -23,8 +23,11 @@ public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report,
     public IReadOnlyList<SnapshotRow> Ranked => [.. Rows.Where(r => r.Rank is not null)];
     public IReadOnlyList<SnapshotRow> Commended => [.. Ranked.Where(r => r.Grade == Grade.Excellent)];
 
-    /// <summary>篇1 names the laggards: every failing unit, and at least the bottom five.</summary>
-    public IReadOnlyList<SnapshotRow> Laggards => [.. Ranked.Where(r => r.Grade == Grade.Fail).Union(Ranked.TakeLast(5)).OrderBy(r => r.Rank)];
+    /// <summary>篇1 names the laggards (<see cref="Domain.Scoring.Laggards"/>), within the cap the office chose when publishing.</summary>
+    public IReadOnlyList<SnapshotRow> Laggards => Domain.Scoring.Laggards.Of(Ranked, Rules, Summary.LaggardCap);
+
+    /// <summary>Whether some ranked unit had a component's weight shared out, so the sentence saying why is shown.</summary>
+    public bool AnyWeightShared => Ranked.Any(r => r.HasSharedWeight);
 }
 
 public sealed record ReportUnitPage(ReportPage Report, SnapshotRow Row);
@@ -105,14 +108,19 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
     /// <summary>Scores the closed period now and stores the result, rules included, as version 1 of its report.</summary>
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpPost]
-    public async Task<IActionResult> Publish(int id, Guid version, CancellationToken ct)
+    public async Task<IActionResult> Publish(int id, Guid version, int? laggardCap, CancellationToken ct)
     {
         var period = await db.AssessmentPeriods.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (period is null)
         {
             return NotFound();
         }
-        var snapshot = await SnapshotAsync(period, version: 1, note: null, ct);
+        if (!ModelState.IsValid || laggardCap is < 1 or > 1000)
+        {
+            TempData["Error"] = l["Name at most a whole number of laggards from 1 to 1,000, or leave it empty to name them all."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        var snapshot = await SnapshotAsync(period, version: 1, note: null, laggardCap, ct);
         if (await this.TryStepAsync(db, period, version, () =>
             {
                 period.Publish();
@@ -139,8 +147,12 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
             TempData["Error"] = l["Say what the correction changes and why (at most 1,000 characters)."].Value;
             return RedirectToAction(nameof(Details), new { id });
         }
-        var next = await db.PublishedReports.Where(r => r.PeriodId == id).MaxAsync(r => r.VersionNumber, ct) + 1;
-        db.PublishedReports.Add(await SnapshotAsync(period, next, note.Trim(), ct));
+        var latest = await db.PublishedReports.AsNoTracking().Where(r => r.PeriodId == id).OrderByDescending(r => r.VersionNumber)
+            .Select(r => new { r.VersionNumber, r.SummaryJson }).FirstAsync(ct);
+        var next = latest.VersionNumber + 1;
+        // A correction names the laggards within the cap the office chose when publishing.
+        var cap = JsonSerializer.Deserialize<ReportSummary>(latest.SummaryJson)?.LaggardCap;
+        db.PublishedReports.Add(await SnapshotAsync(period, next, note.Trim(), cap, ct));
         await db.SaveChangesAsync(ct);
         TempData["Success"] = l["Version {0} of the report was published.", next].Value;
         return RedirectToAction(nameof(Report), new { id, version = next });
@@ -226,7 +238,7 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         return new ReportPage(period, report, rules, ReportSnapshot.Rows(cache, report), summary, versions);
     }
 
-    private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, CancellationToken ct)
+    private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, int? laggardCap, CancellationToken ct)
     {
         var today = clock.Today;
         var scores = UnitScoring.ScoreAll(await facts.GatherAsync(new ScoringPeriod(period.From, period.To), today, ct), period.Rules);
@@ -239,7 +251,7 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         var communities = await db.Communities.CountAsync(c => c.IsActive, ct);
         var paired = await db.Communities.CountAsync(c => c.IsActive && db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active), ct);
         var kinds = await db.Units.Select(u => new { u.Id, u.Kind }).ToDictionaryAsync(u => u.Id, u => u.Kind, ct);
-        var summary = new ReportSummary(work?.Count ?? 0, work?.People ?? 0, (decimal)(work?.Hours ?? 0), (decimal)(work?.Funds ?? 0), paired, communities);
+        var summary = new ReportSummary(work?.Count ?? 0, work?.People ?? 0, (decimal)(work?.Hours ?? 0), (decimal)(work?.Funds ?? 0), paired, communities, laggardCap);
         return new PublishedReport
         {
             SummaryJson = JsonSerializer.Serialize(summary),

@@ -12,8 +12,11 @@ public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, I
     public IEnumerable<UnitScore> Unranked => Scores.Where(s => !s.IsRanked);
     public IEnumerable<UnitScore> Commended => Ranked.Where(s => s.Grade == Grade.Excellent);
 
-    /// <summary>篇1 names the laggards: every failing unit, and at least the bottom five.</summary>
-    public IEnumerable<UnitScore> Laggards => Ranked.Where(s => s.Grade == Grade.Fail).Union(Ranked.TakeLast(5)).OrderBy(s => s.Rank);
+    /// <summary>篇1 names the laggards (<see cref="Domain.Scoring.Laggards"/>); the provisional ranking names them all.</summary>
+    public IReadOnlyList<UnitScore> Laggards => Domain.Scoring.Laggards.Of(Ranked, Rules);
+
+    /// <summary>Whether some ranked unit had a component's weight shared out, so the sentence saying why is shown.</summary>
+    public bool AnyWeightShared => Ranked.Any(s => s.Components.Any(c => !c.Applies));
 }
 
 public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, decimal Median, int RankedCount, ScoringRules Rules, DateTimeOffset GatheredAt, bool IsCurrent);

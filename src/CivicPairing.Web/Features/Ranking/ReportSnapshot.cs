@@ -6,15 +6,24 @@ using CivicPairing.Domain.Scoring;
 namespace CivicPairing.Web.Features.Ranking;
 
 /// <summary>A reason as published: its English sentence and its figures as text (dates as yyyy-MM-dd), shown in the reader's language.</summary>
-public sealed record SnapshotReason(string Text, string[] Arguments);
+/// <remarks><see cref="Records"/> names the records behind it (None in reports published before it was kept).</remarks>
+public sealed record SnapshotReason(string Text, string[] Arguments, FindingRecords Records = FindingRecords.None);
 
 /// <summary>One unit's line of a published report, frozen: later data and later rules never change it.</summary>
 /// <remarks>The facts the score came from are frozen with it, so the component sheets and drill-down show the same figures.</remarks>
-public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Grade Grade, int? Rank, decimal[] Points, bool[] Applies, decimal Penalty, SnapshotReason[] Reasons, UnitFacts Facts, UnitKind Kind)
+public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Grade Grade, int? Rank, decimal[] Points, bool[] Applies, decimal Penalty, SnapshotReason[] Reasons, UnitFacts Facts, UnitKind Kind) : IRankedUnit
 {
     public decimal PointsOf(Component c) => Points[(int)c - 1];
 
     public bool AppliesTo(Component c) => Applies[(int)c - 1];
+
+    /// <summary>What each component was worth for this unit, derived from the published rules and applies (so older snapshots show it too).</summary>
+    public decimal[] EffectiveWeights(ScoringRules rules) => UnitScoring.EffectiveWeights(rules, Applies);
+
+    public decimal EffectiveWeightOf(Component c, ScoringRules rules) => EffectiveWeights(rules)[(int)c - 1];
+
+    /// <summary>Whether some component's weight was shared out for this unit, so a weight differs from the rules'.</summary>
+    public bool HasSharedWeight => Applies.Any(a => !a);
 
     public static SnapshotRow From(UnitScore s, UnitKind kind) => new(s.Facts.UnitId, s.Facts.UnitName, s.Score, s.Grade, s.Rank,
         [.. s.Components.Select(c => c.Points)], [.. s.Components.Select(c => c.Applies)], s.Penalty,
@@ -23,11 +32,15 @@ public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Gra
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => a.ToString() ?? "",
-        })]))], s.Facts, kind);
+        })], r.Records))], s.Facts, kind);
 }
 
 /// <summary>The period's totals of confirmed work and its coverage, frozen with the report.</summary>
-public sealed record ReportSummary(int Activities, int PeopleSent, decimal PersonHours, decimal Funds, int PairedCommunities, int Communities)
+/// <remarks>
+/// <see cref="LaggardCap"/>: the office's cap on the laggards named (the bottom N, <see cref="Laggards.Of"/>), chosen
+/// when publishing; null names every laggard. Kept here, in the report's JSON, so it needs no column.
+/// </remarks>
+public sealed record ReportSummary(int Activities, int PeopleSent, decimal PersonHours, decimal Funds, int PairedCommunities, int Communities, int? LaggardCap = null)
 {
     public double CoverageShare => Communities == 0 ? 0 : (double)PairedCommunities / Communities;
 }

@@ -106,9 +106,19 @@ public sealed class ScoringFacts(AppDbContext db)
 
         var missed = await MissedJointMeetingsAsync(period, today, ct);
 
+        // Inspections are a few a pairing a year: each one's score (failed ones are named) and whether its rectification is overdue.
         var inspections = (await db.Inspections.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
-                .GroupBy(i => i.PairingId).Select(g => new { PairingId = g.Key, Count = g.Count(), Sum = g.Sum(i => i.Score) }).ToListAsync(ct))
-            .GroupBy(x => unitOf[x.PairingId]).ToDictionary(g => g.Key, g => (Count: g.Sum(x => x.Count), Sum: g.Sum(x => x.Sum)));
+                .Select(i => new { i.PairingId, i.Score, Overdue = i.RectificationDeadline < today && i.Rectified != true }).ToListAsync(ct))
+            .GroupBy(x => unitOf[x.PairingId]).ToDictionary(g => g.Key, g => (Count: g.Count(), Sum: g.Sum(x => x.Score),
+                Scores: g.Select(x => x.Score).ToList(), Overdue: g.Count(x => x.Overdue)));
+
+        // The secretaries' words on the lowest-rated confirmed work (rated 3 or less), two a unit, lowest and latest first.
+        var lowComments = (await db.Activities.AsNoTracking()
+                .Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= from && a.Date <= to && a.RatingComment != null && a.Rating <= 3)
+                .Select(a => new { a.Id, a.PairingId, a.Rating, a.RatingComment, a.Date }).ToListAsync(ct))
+            .GroupBy(x => unitOf[x.PairingId])
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<RatedComment>)[.. g.OrderBy(x => x.Rating).ThenByDescending(x => x.Date).ThenBy(x => x.Id).Take(2)
+                .Select(x => new RatedComment(x.Rating ?? 1, x.RatingComment!, x.Date))]);
 
         return [.. units.Select(u =>
         {
@@ -121,7 +131,10 @@ public sealed class ScoringFacts(AppDbContext db)
                 inspections.TryGetValue(u.Id, out var i) ? i.Count : 0, inspections.TryGetValue(u.Id, out var j) ? j.Sum : 0,
                 c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id),
                 c is { Count: > 0 } ? null : lastBefore.TryGetValue(u.Id, out var last) ? last : null,
-                x.PairingMonths);
+                x.PairingMonths,
+                lowComments.GetValueOrDefault(u.Id),
+                inspections.TryGetValue(u.Id, out var k) ? k.Scores : null,
+                inspections.TryGetValue(u.Id, out var o) ? o.Overdue : 0);
         })];
     }
 

@@ -8,7 +8,8 @@ using System.Xml;
 namespace CivicPairing.Web.Infrastructure.Spreadsheets;
 
 /// <summary>One worksheet of a workbook: its tab name, column titles and rows.</summary>
-public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IAsyncEnumerable<IReadOnlyList<object?>> Rows);
+/// <summary>A sheet: its tab name, column titles and rows; with a <see cref="Title"/>, a first row naming what the sheet is, above the column titles.</summary>
+public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IAsyncEnumerable<IReadOnlyList<object?>> Rows, string? Title = null);
 
 /// <summary>
 /// Streams an .xlsx workbook of one or more sheets. Rows are written as they are enumerated and only async I/O
@@ -49,7 +50,7 @@ public static partial class XlsxWriter
             for (var i = 0; i < sheets.Count; i++)
             {
                 await using var sheet = await archive.CreateEntry($"xl/worksheets/sheet{i + 1}.xml").OpenAsync(ct);
-                await WriteSheetAsync(sheet, sheets[i].Headers, sheets[i].Rows, ct);
+                await WriteSheetAsync(sheet, sheets[i].Headers, sheets[i].Rows, sheets[i].Title, ct);
             }
         }
         await sink.FlushAsync(ct); // sends what the archive wrote synchronously while closing
@@ -80,7 +81,7 @@ public static partial class XlsxWriter
     }
 
     static async Task WriteSheetAsync(Stream stream, IReadOnlyList<string> headers,
-        IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
+        IAsyncEnumerable<IReadOnlyList<object?>> rows, string? title, CancellationToken ct)
     {
         var settings = new XmlWriterSettings
         {
@@ -91,8 +92,9 @@ public static partial class XlsxWriter
         await using var xml = XmlWriter.Create(stream, settings);
         await xml.WriteStartDocumentAsync(standalone: true);
         await xml.WriteStartElementAsync(null, "worksheet", MainNs);
-        // Frozen first row so the column titles stay visible while scrolling.
-        await xml.WriteRawAsync("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
+        // Frozen first row (rows, with a title) so the column titles stay visible while scrolling.
+        var top = title is null ? 1 : 2;
+        await xml.WriteRawAsync($"<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"{top}\" topLeftCell=\"A{top + 1}\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
         // Columns as wide as their titles (CJK characters count double), so a Chinese header is readable on opening.
         if (headers.Count > 0)
         {
@@ -101,8 +103,12 @@ public static partial class XlsxWriter
         }
         await xml.WriteStartElementAsync(null, "sheetData", MainNs);
 
-        await WriteRowAsync(xml, 1, headers, header: true);
-        var rowNumber = 1;
+        if (title is not null)
+        {
+            await WriteRowAsync(xml, 1, [title], header: true);
+        }
+        await WriteRowAsync(xml, top, headers, header: true);
+        var rowNumber = top;
         await foreach (var row in rows.WithCancellation(ct))
         {
             if (++rowNumber > MaxRows)
