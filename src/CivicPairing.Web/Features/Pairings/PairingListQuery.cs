@@ -12,13 +12,15 @@ public sealed class PairingListQuery : ListQuery
     public int? IdleDays { get; set; }
 
     /// <param name="today">The city's today, from which <see cref="IdleDays"/> counts back.</param>
-    public IQueryable<Pairing> Apply(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities, DateOnly today)
+    public IQueryable<Pairing> Apply(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities, DateOnly today) =>
+        Sorted(Filter(pairings, activities, today));
+
+    /// <summary>The pairings the filters keep, unsorted (what the list counts).</summary>
+    public IQueryable<Pairing> Filter(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities, DateOnly today)
     {
         if (IdleDays is > 0 and <= 3650)
         {
-            var since = today.AddDays(-IdleDays.Value);
-            pairings = pairings.Where(p => p.Status == PairingStatus.Active && p.StartDate <= since
-                && !activities.Any(a => a.PairingId == p.Id && a.Status == Domain.Activities.ActivityStatus.Confirmed && a.Date > since));
+            pairings = pairings.IdleSince(activities, today.AddDays(-IdleDays.Value));
         }
         if (SearchText is { } q)
         {
@@ -32,7 +34,11 @@ public sealed class PairingListQuery : ListQuery
         {
             pairings = pairings.Where(p => p.Community!.Street == Street);
         }
-        return (Sort, Desc) switch
+        return pairings;
+    }
+
+    public IQueryable<Pairing> Sorted(IQueryable<Pairing> pairings) =>
+        (Sort, Desc) switch
         {
             ("community", false) => pairings.OrderBy(p => p.Community!.Name).ThenBy(p => p.Unit!.Name),
             ("community", true) => pairings.OrderByDescending(p => p.Community!.Name).ThenBy(p => p.Unit!.Name),
@@ -43,7 +49,6 @@ public sealed class PairingListQuery : ListQuery
             // Proposals waiting for the office come first, then pairings in force.
             _ => pairings.OrderBy(p => p.Status).ThenBy(p => p.Community!.Name).ThenBy(p => p.Unit!.Name),
         };
-    }
 
     public override Dictionary<string, string?> ToRouteValues()
     {

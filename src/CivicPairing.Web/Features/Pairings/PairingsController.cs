@@ -52,10 +52,10 @@ public sealed class PairingsController(
     [HttpGet]
     public async Task<IActionResult> Index(PairingListQuery query, CancellationToken ct)
     {
-        var rows = query.Apply(access.VisiblePairings(User).AsNoTracking(), db.Activities, clock.Today)
-            .Select(p => new PairingRow(p.Id, p.UnitId, p.Unit!.Name, p.CommunityId, p.Community!.Name, p.Community.Street, p.Status, p.ProposedBy, p.StartDate, p.EndDate));
+        var filtered = query.Filter(access.VisiblePairings(User).AsNoTracking(), db.Activities, clock.Today);
         var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
-        return View(new PairingListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), streets));
+        return View(new PairingListPage(query, await filtered.ToPagedListAsync(f => query.Sorted(f)
+            .Select(p => new PairingRow(p.Id, p.UnitId, p.Unit!.Name, p.CommunityId, p.Community!.Name, p.Community.Street, p.Status, p.ProposedBy, p.StartDate, p.EndDate)), query.Page, ct: ct), streets));
     }
 
     [HttpGet]

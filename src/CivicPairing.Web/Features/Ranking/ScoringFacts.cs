@@ -34,6 +34,9 @@ public sealed record ScoringPeriod(DateOnly From, DateOnly To)
 /// </summary>
 public sealed class ScoringFacts(AppDbContext db)
 {
+    /// <summary>The lowest-rated activities of a unit looked at for two comments to quote (most low ratings carry a comment).</summary>
+    private const int QuoteCandidates = 6;
+
     public async Task<IReadOnlyList<UnitFacts>> GatherAsync(ScoringPeriod period, DateOnly today, CancellationToken ct)
     {
         // Part-way through a period, only the days so far and the tasks due so far are asked of a unit.
@@ -113,12 +116,25 @@ public sealed class ScoringFacts(AppDbContext db)
                 Scores: g.Select(x => x.Score).ToList(), Overdue: g.Count(x => x.Overdue)));
 
         // The secretaries' words on the lowest-rated confirmed work (rated 3 or less), two a unit, lowest and latest first.
-        var lowComments = (await db.Activities.AsNoTracking()
-                .Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= from && a.Date <= to && a.RatingComment != null && a.Rating <= 3)
-                .Select(a => new { a.Id, a.PairingId, a.Rating, a.RatingComment, a.Date }).ToListAsync(ct))
+        // The candidates come from the covering scoring index (a province has hundreds of thousands); only the few that
+        // may be quoted are read from the table for their comment.
+        var candidates = (await db.Activities.AsNoTracking()
+                .Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= from && a.Date <= to && a.Rating <= 3)
+                .Select(a => new { a.Id, a.PairingId, Rating = a.Rating ?? 1, a.Date }).ToListAsync(ct))
             .GroupBy(x => unitOf[x.PairingId])
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<RatedComment>)[.. g.OrderBy(x => x.Rating).ThenByDescending(x => x.Date).ThenBy(x => x.Id).Take(2)
-                .Select(x => new RatedComment(x.Rating ?? 1, x.RatingComment!, x.Date))]);
+            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.Rating).ThenByDescending(x => x.Date).ThenBy(x => x.Id).Take(QuoteCandidates).ToList());
+        var ids = candidates.Values.SelectMany(c => c.Select(x => x.Id)).ToList();
+        var comments = new Dictionary<int, string>();
+        foreach (var chunk in ids.Chunk(10_000))
+        {
+            foreach (var row in await db.Activities.AsNoTracking().Where(a => chunk.Contains(a.Id) && a.RatingComment != null)
+                         .Select(a => new { a.Id, a.RatingComment }).ToListAsync(ct))
+            {
+                comments[row.Id] = row.RatingComment!;
+            }
+        }
+        var lowComments = candidates.ToDictionary(c => c.Key, c => (IReadOnlyList<RatedComment>)[.. c.Value
+            .Where(x => comments.ContainsKey(x.Id)).Take(2).Select(x => new RatedComment(x.Rating, comments[x.Id], x.Date))]);
 
         return [.. units.Select(u =>
         {

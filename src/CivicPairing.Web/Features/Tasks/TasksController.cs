@@ -75,10 +75,10 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         {
             tasks = tasks.Where(t => t.DueDate <= before);
         }
-        var rows = tasks
+        var rows = await tasks.ToPagedListAsync(t => t
             .OrderBy(t => t.Status == AgreementTaskStatus.Confirmed).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
-            .Select(t => new TaskRow(t.Id, t.Number, t.Title, t.DueDate, t.Status, t.AgreementId, t.Agreement!.Title, t.Agreement.Pairing!.Unit!.Name, t.Agreement.Pairing.Community!.Name));
-        return View(new TaskListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), today));
+            .Select(t => new TaskRow(t.Id, t.Number, t.Title, t.DueDate, t.Status, t.AgreementId, t.Agreement!.Title, t.Agreement.Pairing!.Unit!.Name, t.Agreement.Pairing.Community!.Name)), query.Page, ct: ct);
+        return View(new TaskListPage(query, rows, today));
     }
 
     [HttpGet]

@@ -130,6 +130,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("PairingId", "Status", "Date");
+
                     b.HasIndex("Status", "Date", "PairingId", "Category", "PersonHours", "Rating", "LeaderTookPart")
                         .HasDatabaseName("IX_Activities_Scoring");
 
