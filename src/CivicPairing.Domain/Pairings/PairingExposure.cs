@@ -14,20 +14,33 @@ public static class PairingExposure
     /// The first day of each month of [<paramref name="from"/>, <paramref name="to"/>] in which the pairing was in force for at
     /// least half of the month's days. <paramref name="end"/> is the last day in force, null while the pairing goes on.
     /// </summary>
-    public static IReadOnlyList<DateOnly> MonthsInForce(DateOnly start, DateOnly? end, IEnumerable<Suspension> suspensions, DateOnly from, DateOnly to)
+    public static IReadOnlyList<DateOnly> MonthsInForce(DateOnly start, DateOnly? end, IEnumerable<Suspension> suspensions, DateOnly from, DateOnly to) =>
+        SpansInForce(start, end, suspensions, from, to, 1);
+
+    /// <summary>
+    /// The same rule for longer calendar spans: the first day of each span of <paramref name="monthsPerSpan"/> months
+    /// (1 a month, 3 a quarter, 6 a half-year, counted from January) touching [<paramref name="from"/>, <paramref name="to"/>]
+    /// in which the pairing was in force, inside that window and out of suspension, for at least half of the span's days.
+    /// So a quarter is asked of a pairing that began on 16 May (46 of Q2's 91 days) and not of one that began on 17 May.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> SpansInForce(DateOnly start, DateOnly? end, IEnumerable<Suspension> suspensions, DateOnly from, DateOnly to, int monthsPerSpan)
     {
-        var months = new List<DateOnly>();
+        if (monthsPerSpan is not (1 or 2 or 3 or 4 or 6 or 12))
+        {
+            throw new ArgumentOutOfRangeException(nameof(monthsPerSpan), monthsPerSpan, null);
+        }
+        var spans = new List<DateOnly>();
         var first = start > from ? start : from;
         var last = end is { } e && e < to ? e : to;
         if (last < first)
         {
-            return months;
+            return spans;
         }
         var off = suspensions.ToList();
-        for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
+        for (var span = new DateOnly(first.Year, (first.Month - 1) / monthsPerSpan * monthsPerSpan + 1, 1); span <= last; span = span.AddMonths(monthsPerSpan))
         {
-            var monthEnd = month.AddMonths(1).AddDays(-1);
-            var (a, b) = (month > first ? month : first, monthEnd < last ? monthEnd : last);
+            var spanEnd = span.AddMonths(monthsPerSpan).AddDays(-1);
+            var (a, b) = (span > first ? span : first, spanEnd < last ? spanEnd : last);
             var days = b.DayNumber - a.DayNumber + 1;
             foreach (var s in off)
             {
@@ -37,12 +50,12 @@ public static class PairingExposure
                     days -= sb.DayNumber - sa.DayNumber + 1;
                 }
             }
-            if (days * 2 >= DateTime.DaysInMonth(month.Year, month.Month))
+            if (days * 2 >= spanEnd.DayNumber - span.DayNumber + 1)
             {
-                months.Add(month);
+                spans.Add(span);
             }
         }
-        return months;
+        return spans;
     }
 
     /// <summary>

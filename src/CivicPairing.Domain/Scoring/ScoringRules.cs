@@ -9,7 +9,10 @@ namespace CivicPairing.Domain.Scoring;
 /// effort "far below" its target under <see cref="FarBelowEffortShare"/> of it; satisfaction "low" when the mean rating
 /// (1–5) is below <see cref="LowSatisfactionRating"/>; an inspection failed below <see cref="InspectionPassScore"/>;
 /// a failing unit is named a laggard only with at least <see cref="MinExposureMonthsForLaggard"/> pairing-months of
-/// exposure. Rules are stored as JSON, so rules saved before these existed read with these defaults.
+/// exposure. Each commitment of a filed agreement not kept costs its penalty: a visit of a month
+/// (<see cref="PenaltyPerMissedVisit"/>), a coordination meeting of a quarter (<see cref="PenaltyPerMissedCoordinationMeeting"/>),
+/// a joint meeting of a half-year (<see cref="PenaltyPerMissedJointMeeting"/>) — the rarer the commitment, the more a miss costs.
+/// Rules are stored as JSON, so rules saved before these existed read with these defaults.
 /// </remarks>
 public sealed record ScoringRules(
     int RegularityWeight = 20,
@@ -27,7 +30,9 @@ public sealed record ScoringRules(
     decimal FarBelowEffortShare = 0.25m,
     decimal LowSatisfactionRating = 3m,
     int InspectionPassScore = 60,
-    int MinExposureMonthsForLaggard = 3)
+    int MinExposureMonthsForLaggard = 3,
+    decimal PenaltyPerMissedVisit = 1m,
+    decimal PenaltyPerMissedCoordinationMeeting = 2m)
 {
     public static readonly ScoringRules Default = new();
 
@@ -61,7 +66,7 @@ public sealed record ScoringRules(
         {
             problems.Add(new DomainException("The effort target must be more than zero hours."));
         }
-        if (PenaltyPerDisputedActivity < 0 || PenaltyPerMissedJointMeeting < 0)
+        if (PenaltyPerDisputedActivity < 0 || PenaltyPerMissedJointMeeting < 0 || PenaltyPerMissedVisit < 0 || PenaltyPerMissedCoordinationMeeting < 0)
         {
             problems.Add(new DomainException("Penalties cannot be negative."));
         }

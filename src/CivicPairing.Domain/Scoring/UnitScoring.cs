@@ -34,7 +34,11 @@ public sealed record UnitFacts(
     /// <summary>The score of each inspection of the unit's pairings in the period.</summary>
     IReadOnlyList<int>? InspectionScores = null,
     /// <summary>Inspections of the period whose rectification deadline has passed without the shortcomings put right.</summary>
-    int RectificationsOverdue = 0)
+    int RectificationsOverdue = 0,
+    /// <summary>Visits committed by filed agreements (篇5) in months that ended in the period, less the confirmed 走访慰问 made.</summary>
+    int MissedVisits = 0,
+    /// <summary>Coordination meetings committed (篇6) in quarters that ended in the period, less the confirmed meetings held.</summary>
+    int MissedCoordinationMeetings = 0)
 {
     /// <summary>Pairing-months in which confirmed work is expected (篇5: monthly): the exposure from each pairing's history.</summary>
     public int ExpectedPairingMonths => ExposedPairingMonths ?? ActivePairings * MonthsInPeriod;
@@ -188,7 +192,8 @@ public static class UnitScoring
         var applicableWeight = components.Where(c => c.Applies).Sum(c => c.Weight);
         var earned = components.Where(c => c.Applies).Sum(c => c.Weight * c.Share);
         var baseScore = applicableWeight == 0 ? 0 : earned * 100m / applicableWeight;
-        var penalty = f.DisputedActivities * rules.PenaltyPerDisputedActivity + f.MissedJointMeetings * rules.PenaltyPerMissedJointMeeting;
+        var penalty = f.DisputedActivities * rules.PenaltyPerDisputedActivity + f.MissedJointMeetings * rules.PenaltyPerMissedJointMeeting
+            + f.MissedVisits * rules.PenaltyPerMissedVisit + f.MissedCoordinationMeetings * rules.PenaltyPerMissedCoordinationMeeting;
         // 四舍五入: a public ranking rounds halves up.
         var score = Math.Round(Math.Clamp(baseScore - penalty, 0, 100), 1, MidpointRounding.AwayFromZero);
         var effective = EffectiveWeights(rules, [.. components.Select(c => c.Applies)]);
@@ -271,6 +276,15 @@ public static class UnitScoring
         if (f.DisputedActivities > 0)
         {
             reasons.Add(new Finding("{0} activity report(s) disputed by the community.", f.DisputedActivities) { Records = FindingRecords.DisputedActivities });
+        }
+        // The agreement's contact commitments (篇5 monthly visits, 篇6 quarterly coordination meetings, 篇11 half-yearly joint meetings).
+        if (f.MissedVisits > 0)
+        {
+            reasons.Add(new Finding("{0} committed visit(s) not made.", f.MissedVisits));
+        }
+        if (f.MissedCoordinationMeetings > 0)
+        {
+            reasons.Add(new Finding("{0} quarterly coordination meeting(s) not held.", f.MissedCoordinationMeetings));
         }
         if (f.MissedJointMeetings > 0)
         {

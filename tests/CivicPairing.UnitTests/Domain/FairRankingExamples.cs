@@ -64,6 +64,7 @@ public sealed class FairRankingExamples
         Assert.True(row.HasSharedWeight);
         Assert.Equal(FindingRecords.None, row.Reasons[0].Records);
         Assert.Null(row.Facts.LowestRatedComments);
+        Assert.Equal((0, 0), (row.Facts.MissedVisits, row.Facts.MissedCoordinationMeetings));
     }
 
     [Fact]
@@ -73,6 +74,7 @@ public sealed class FairRankingExamples
         var summary = JsonSerializer.Deserialize<ReportSummary>("""{"Activities":3,"PeopleSent":10,"PersonHours":20,"Funds":0,"PairedCommunities":2,"Communities":5}""")!;
 
         Assert.Equal((0.25m, 3m, 60, 3), (rules.FarBelowEffortShare, rules.LowSatisfactionRating, rules.InspectionPassScore, rules.MinExposureMonthsForLaggard));
+        Assert.Equal((1m, 2m), (rules.PenaltyPerMissedVisit, rules.PenaltyPerMissedCoordinationMeeting));
         Assert.Equal(30, rules.RegularityWeight);
         Assert.Empty(rules.Problems());
         Assert.Null(summary.LaggardCap);

@@ -76,4 +76,31 @@ public sealed class PairingExposureMonths
     {
         Assert.Empty(PairingExposure.MonthsInForce(new DateOnly(2027, 1, 1), null, [], From, To));
     }
+
+    // ---------------------------------------------------------------- quarters and half-years: the same rule by days
+
+    [Fact]
+    public void AsksAQuarterInForceForHalfItsDays()
+    {
+        // Q2 has 91 days: from 16 May, 46 days (92 ≥ 91) → asked; from 17 May, 45 days → not.
+        Assert.Equal([D(4, 1), D(7, 1), D(10, 1)], PairingExposure.SpansInForce(D(5, 16), null, [], From, To, 3));
+        Assert.Equal([D(7, 1), D(10, 1)], PairingExposure.SpansInForce(D(5, 17), null, [], From, To, 3));
+    }
+
+    [Fact]
+    public void LeavesOutAHalfYearMostlySuspended()
+    {
+        // Suspended 1 February to 31 May: the first half keeps January and June, 31 + 30 = 61 of 181 days → not asked.
+        var months = PairingExposure.SpansInForce(new DateOnly(2025, 1, 1), null, [new PairingExposure.Suspension(D(2, 1), D(5, 31))], From, To, 6);
+
+        Assert.Equal([D(7, 1)], months);
+    }
+
+    [Fact]
+    public void GivesTheSameMonthsSpanByMonth() =>
+        Assert.Equal(PairingExposure.MonthsInForce(D(11, 16), D(12, 20), [], From, To), PairingExposure.SpansInForce(D(11, 16), D(12, 20), [], From, To, 1));
+
+    [Fact]
+    public void RefusesASpanThatDoesNotDivideTheYear() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => PairingExposure.SpansInForce(D(1, 1), null, [], From, To, 5));
 }

@@ -211,6 +211,49 @@ public sealed class UnitScoringExamples
         Assert.Equal(88.5m, score.Score);
     }
 
+    [Fact]
+    public void SubtractsOnePerCommittedVisitNotMadeAndTwoPerCoordinationMeetingNotHeld()
+    {
+        // 篇5/篇6/篇11: 5 visits not made × 1 + 2 coordination meetings not held × 2 + 1 joint meeting missed × 3
+        // = 5 + 4 + 3 = 12; 100 − 12 = 88 → still Excellent. The components keep their points; each commitment is named.
+        var score = UnitScoring.Score(Model() with { MissedVisits = 5, MissedCoordinationMeetings = 2, MissedJointMeetings = 1 }, Rules);
+
+        Assert.Equal(12m, score.Penalty);
+        Assert.Equal(88m, score.Score);
+        Assert.Equal(Grade.Excellent, score.Grade);
+        Assert.Equal([20m, 15m, 20m, 25m, 10m, 10m], score.Components.Select(c => c.Points));
+        AssertReasons(score,
+            ("{0} committed visit(s) not made.", [5]),
+            ("{0} quarterly coordination meeting(s) not held.", [2]),
+            ("{0} joint meeting(s) missed.", [1]));
+    }
+
+    [Fact]
+    public void SubtractsTheCommitmentPenaltiesThePeriodsRulesSet()
+    {
+        // The half unit scores 50. 8 visits not made × 0.5 + 2 coordination meetings × 4 = 4 + 8 = 12 → 38.
+        var rules = Rules with { PenaltyPerMissedVisit = 0.5m, PenaltyPerMissedCoordinationMeeting = 4m };
+
+        var score = UnitScoring.Score(Half() with { MissedVisits = 8, MissedCoordinationMeetings = 2 }, rules);
+
+        Assert.Equal(12m, score.Penalty);
+        Assert.Equal(38m, score.Score);
+        Assert.Equal(Grade.Fail, score.Grade);
+        Assert.Contains(score.Reasons, r => r.Text == "{0} committed visit(s) not made." && r.Arguments.SequenceEqual([(object)8]));
+    }
+
+    [Theory]
+    [InlineData("-1", "2")]
+    [InlineData("1", "-0.5")]
+    public void RefusesNegativeCommitmentPenalties(string perVisit, string perCoordination)
+    {
+        var rules = ScoringRules.Default with { PenaltyPerMissedVisit = Dec(perVisit), PenaltyPerMissedCoordinationMeeting = Dec(perCoordination) };
+
+        var problem = Assert.Single(rules.Problems());
+
+        Assert.Equal("Penalties cannot be negative.", problem.Message);
+    }
+
     [Theory]
     // The half unit scores 50 before penalties.
     [InlineData(0, 0, 0, 50)]   // nothing to subtract

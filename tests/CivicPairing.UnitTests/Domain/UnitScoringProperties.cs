@@ -61,6 +61,31 @@ public sealed class UnitScoringProperties
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void NeverRaisesTheScoreGivenOneMoreCommitmentMissed(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < CasesPerSeed; i++)
+        {
+            var rules = RandomRules(random) with
+            {
+                PenaltyPerMissedVisit = random.Next(0, 11) / 2m,
+                PenaltyPerMissedCoordinationMeeting = random.Next(0, 11) / 2m,
+            };
+            var before = RandomFacts(random, i, minPairings: 0) with { MissedVisits = random.Next(0, 12), MissedCoordinationMeetings = random.Next(0, 4) };
+            var was = UnitScoring.Score(before, rules);
+
+            var visit = UnitScoring.Score(before with { MissedVisits = before.MissedVisits + 1 }, rules);
+            var meeting = UnitScoring.Score(before with { MissedCoordinationMeetings = before.MissedCoordinationMeetings + 1 }, rules);
+
+            Assert.True(visit.Score <= was.Score && meeting.Score <= was.Score, $"Seed {seed}, case {i}: {was.Score} → {visit.Score} / {meeting.Score}.\nBefore: {before}\nRules: {rules}");
+            Assert.Equal(was.Penalty + rules.PenaltyPerMissedVisit, visit.Penalty);
+            Assert.Equal(was.Penalty + rules.PenaltyPerMissedCoordinationMeeting, meeting.Penalty);
+            Assert.Equal(was.Components, visit.Components);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void NeverShowsMorePointsThanTheEffectiveWeightBesideThem(int seed)
     {
         var random = new Random(seed);

@@ -23,11 +23,16 @@ public sealed record PairingRow(int Id, int UnitId, string UnitName, int Communi
 
 public sealed record PairingListPage(PairingListQuery Query, PagedList<PairingRow> Pairings, IReadOnlyList<string> Streets);
 
-public sealed record AgreementSummary(int Id, string Number, int VersionNumber, string Title, AgreementStatus Status, DateOnly StartDate, DateOnly EndDate, int JointMeetingsPerHalfYear);
+public sealed record AgreementSummary(int Id, string Number, int VersionNumber, string Title, AgreementStatus Status, DateOnly StartDate, DateOnly EndDate,
+    int VisitsPerMonth, int CoordinationMeetingsPerQuarter, int JointMeetingsPerHalfYear)
+{
+    public CommitmentTerms Terms => new(StartDate, EndDate, VisitsPerMonth, CoordinationMeetingsPerQuarter, JointMeetingsPerHalfYear);
+}
 
+/// <summary>A pairing's page; <see cref="Commitments"/> is the record of its agreements' visits and meetings, span by ended span.</summary>
 public sealed record PairingDetailsPage(
     Pairing Pairing, IReadOnlyList<PairingEvent> History, IReadOnlyList<AgreementSummary> Agreements, UnpairingBlockers Blockers,
-    IReadOnlyList<HalfYearMeetings> JointMeetings, bool IsOffice, bool ActsForUnit, bool ActsForCommunity);
+    IReadOnlyList<CommitmentSpan> Commitments, bool IsOffice, bool ActsForUnit, bool ActsForCommunity);
 
 /// <summary>
 /// The proposal form. A city's units and communities fit in a menu; a province's thousands are searched by name first
@@ -69,17 +74,27 @@ public sealed class PairingsController(
         var history = await db.PairingEvents.AsNoTracking().Where(e => e.PairingId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.PairingId == id)
             .OrderByDescending(a => a.StartDate).ThenByDescending(a => a.VersionNumber)
-            .Select(a => new AgreementSummary(a.Id, a.Number, a.VersionNumber, a.Title, a.Status, a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear))
+            .Select(a => new AgreementSummary(a.Id, a.Number, a.VersionNumber, a.Title, a.Status, a.StartDate, a.EndDate,
+                a.VisitsPerMonth, a.CoordinationMeetingsPerQuarter, a.JointMeetingsPerHalfYear))
             .ToListAsync(ct);
         var today = clock.Today;
         agreements = [.. agreements.Select(a => a.Status == AgreementStatus.Filed && today > a.EndDate ? a with { Status = AgreementStatus.Expired } : a)];
-        // Joint meetings committed in force (filed or since expired) against the confirmed joint meetings held.
-        var meetings = await db.Activities.AsNoTracking()
-            .Where(a => a.PairingId == id && a.Category == ActivityCategory.JointMeeting && a.Status == ActivityStatus.Confirmed)
-            .Select(a => a.Date).ToListAsync(ct);
-        var record = agreements.Where(a => a.Status is AgreementStatus.Filed or AgreementStatus.Expired)
-            .SelectMany(a => JointMeetings.Record(a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear, meetings, today))
-            .ToList();
+        // Visits and meetings committed in force (filed or since expired) against the confirmed ones made, over the
+        // spans in which the pairing was in force (its history gives the suspensions): the same check scoring makes.
+        var inForce = new PairingInForce(pairing.StartDate, pairing.EndDate,
+            PairingExposure.Suspensions(history.Select(e => (DateOnly.FromDateTime(Format.Local(e.At)), e.From, e.To))));
+        // Only a pairing that came into force owes anything.
+        List<AgreementSummary> committing = pairing.Status is PairingStatus.Active or PairingStatus.Suspended or PairingStatus.Ended
+            ? agreements.Where(a => a.Status is AgreementStatus.Filed or AgreementStatus.Expired).ToList()
+            : [];
+        var record = new List<CommitmentSpan>();
+        if (committing.Count > 0)
+        {
+            var held = await db.Activities.AsNoTracking()
+                .Where(a => a.PairingId == id && (a.Category == ActivityCategory.Visits || a.Category == ActivityCategory.JointMeeting) && a.Status == ActivityStatus.Confirmed)
+                .Select(a => new ActivityTally(a.Date, a.Category, 1)).ToListAsync(ct);
+            record = [.. committing.SelectMany(a => Commitments.Record(a.Terms, inForce, held, today)).OrderBy(s => s.Kind).ThenBy(s => s.From)];
+        }
         return View(new PairingDetailsPage(pairing, history, agreements, await BlockersAsync(id, ct), record,
             User.IsOfficeOrAdmin(), PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing)));
     }

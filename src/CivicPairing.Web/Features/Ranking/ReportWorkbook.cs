@@ -49,8 +49,8 @@ public static class ReportWorkbook
                 r => [r.Facts.ActivitiesWithLeader, r.Facts.ExpectedPairingMonths, Effective(r, Component.Leadership), Points(r, Component.Leadership)]),
             Sheet(ComponentSheet(Component.Inspection), Weighted(l["Inspections"], l["Average inspection score"]),
                 r => [r.Facts.Inspections, r.Facts.Inspections > 0 ? Math.Round(r.Facts.InspectionScoreSum / r.Facts.Inspections, 1) : null, Effective(r, Component.Inspection), Points(r, Component.Inspection)]),
-            Sheet(l["Penalties"], [l["Disputed activities"], l["Joint meetings missed"], l["Penalty"]],
-                r => [r.Facts.DisputedActivities, r.Facts.MissedJointMeetings, (r.Penalty > 0 ? -r.Penalty : 0m)]),
+            Sheet(l["Penalties"], [l["Disputed activities"], l["Joint meetings missed"], l["Committed visits not made"], l["Quarterly coordination meetings not held"], l["Penalty"]],
+                r => [r.Facts.DisputedActivities, r.Facts.MissedJointMeetings, r.Facts.MissedVisits, r.Facts.MissedCoordinationMeetings, (r.Penalty > 0 ? -r.Penalty : 0m)]),
         ];
     }
 

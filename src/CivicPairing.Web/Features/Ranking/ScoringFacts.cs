@@ -107,7 +107,9 @@ public sealed class ScoringFacts(AppDbContext db)
             })
             .ToDictionaryAsync(x => x.UnitId, ct);
 
-        var missed = await MissedJointMeetingsAsync(period, today, ct);
+        var missed = await MissedCommitmentsAsync(period, today,
+            pairingRows.Where(p => p.Status is PairingStatus.Active or PairingStatus.Suspended or PairingStatus.Ended)
+                .ToDictionary(p => p.Id, p => new PairingInForce(p.StartDate, p.EndDate, PairingExposure.Suspensions(suspensions[p.Id]))), ct);
 
         // Inspections are a few a pairing a year: each one's score (failed ones are named) and whether its rectification is overdue.
         var inspections = (await db.Inspections.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
@@ -145,33 +147,54 @@ public sealed class ScoringFacts(AppDbContext db)
                 c?.Count ?? 0, (decimal)(c?.Hours ?? 0), (decimal)(c?.RatingPoints ?? 0), c?.WithLeader ?? 0,
                 t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0,
                 inspections.TryGetValue(u.Id, out var i) ? i.Count : 0, inspections.TryGetValue(u.Id, out var j) ? j.Sum : 0,
-                c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id),
+                c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id).JointMeetings,
                 c is { Count: > 0 } ? null : lastBefore.TryGetValue(u.Id, out var last) ? last : null,
                 x.PairingMonths,
                 lowComments.GetValueOrDefault(u.Id),
                 inspections.TryGetValue(u.Id, out var k) ? k.Scores : null,
-                inspections.TryGetValue(u.Id, out var o) ? o.Overdue : 0);
+                inspections.TryGetValue(u.Id, out var o) ? o.Overdue : 0,
+                missed.GetValueOrDefault(u.Id).Visits,
+                missed.GetValueOrDefault(u.Id).CoordinationMeetings);
         })];
     }
 
-    /// <summary>Joint meetings committed in half-years that ended inside the period, against the confirmed ones held.</summary>
-    private async Task<Dictionary<int, int>> MissedJointMeetingsAsync(ScoringPeriod period, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The contact commitments of filed (or since expired) agreements not kept, per unit: visits of months, coordination
+    /// meetings of quarters and joint meetings of half-years that ended inside the period (and before today) while the
+    /// pairing was in force (<see cref="Commitments.Record"/>). Two queries whatever the number of units: the agreements,
+    /// and the confirmed visits and meetings tallied by pairing, category and month.
+    /// </summary>
+    private async Task<Dictionary<int, (int Visits, int CoordinationMeetings, int JointMeetings)>> MissedCommitmentsAsync(
+        ScoringPeriod period, DateOnly today, IReadOnlyDictionary<int, PairingInForce> inForce, CancellationToken ct)
     {
+        // Only spans ending inside the period count, and the longest (a half-year) begins at most six months before it.
+        var since = period.From.AddMonths(-6);
         var agreements = await db.Agreements.AsNoTracking()
-            .Where(a => a.Status == AgreementStatus.Filed && a.JointMeetingsPerHalfYear > 0 && a.StartDate <= period.To && a.EndDate >= period.From)
-            .Select(a => new { a.PairingId, a.Pairing!.UnitId, a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear })
+            .Where(a => a.Status == AgreementStatus.Filed && a.StartDate <= period.To && a.EndDate >= since
+                && (a.VisitsPerMonth > 0 || a.CoordinationMeetingsPerQuarter > 0 || a.JointMeetingsPerHalfYear > 0))
+            .Select(a => new { a.PairingId, a.Pairing!.UnitId, Terms = new CommitmentTerms(a.StartDate, a.EndDate, a.VisitsPerMonth, a.CoordinationMeetingsPerQuarter, a.JointMeetingsPerHalfYear) })
             .ToListAsync(ct);
-        var meetings = (await db.Activities.AsNoTracking()
-                // Only half-years ending inside the period count, so only meetings from six months before it matter.
-                .Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= period.From.AddMonths(-6) && a.Date <= period.To && a.Category == ActivityCategory.JointMeeting)
-                .Select(a => new { a.PairingId, a.Date }).ToListAsync(ct))
-            .ToLookup(m => m.PairingId, m => m.Date);
+        if (agreements.Count == 0)
+        {
+            return new();
+        }
+        var held = (await db.Activities.AsNoTracking()
+                .Where(a => a.Status == ActivityStatus.Confirmed && a.Date >= since && a.Date <= period.To
+                    && (a.Category == ActivityCategory.Visits || a.Category == ActivityCategory.JointMeeting))
+                .GroupBy(a => new { a.PairingId, a.Category, a.Date.Year, a.Date.Month })
+                .Select(g => new { g.Key.PairingId, g.Key.Category, g.Key.Year, g.Key.Month, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(x => x.PairingId, x => new ActivityTally(new DateOnly(x.Year, x.Month, 1), x.Category, x.Count));
         var cutoff = period.To < today ? period.To.AddDays(1) : today;
         return agreements
-            .SelectMany(a => JointMeetings.Record(a.StartDate, a.EndDate, a.JointMeetingsPerHalfYear, meetings[a.PairingId], cutoff)
-                .Where(h => new DateOnly(h.Year, h.Half == 1 ? 6 : 12, h.Half == 1 ? 30 : 31) >= period.From)
-                .Select(h => (a.UnitId, h.Missed)))
+            .Where(a => inForce.ContainsKey(a.PairingId))
+            .SelectMany(a => Commitments.Record(a.Terms, inForce[a.PairingId], held[a.PairingId], cutoff)
+                .Where(s => s.To >= period.From)
+                .Select(s => (a.UnitId, s.Kind, s.Missed)))
             .GroupBy(x => x.UnitId)
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Missed));
+            .ToDictionary(g => g.Key, g => (
+                g.Where(x => x.Kind == Commitment.Visits).Sum(x => x.Missed),
+                g.Where(x => x.Kind == Commitment.CoordinationMeetings).Sum(x => x.Missed),
+                g.Where(x => x.Kind == Commitment.JointMeetings).Sum(x => x.Missed)));
     }
 }
