@@ -60,7 +60,8 @@ public sealed record SecretaryHome(string CommunityName, int InboxCount, IReadOn
 public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalScores provisional, FactsStore store, CityClock clock, IStringLocalizer<SharedResource> l)
 {
     public const int IdleDays = 30, LongIdleDays = 60, ExpiringWithinDays = 30, WaitingDays = 7;
-    private const string OfficeFiguresKind = "office-dashboard";
+    // The number goes up whenever OfficeFigures changes shape (see ProvisionalScores.Kind).
+    private const string OfficeFiguresKind = "office-dashboard/1";
     private const int PlacesShown = 20;
 
     public async Task<DashboardFilter> FilterAsync(int? year, int? quarter, string? street, CancellationToken ct)

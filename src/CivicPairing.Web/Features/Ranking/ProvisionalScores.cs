@@ -32,7 +32,9 @@ public sealed record ProvisionalResult(ScoringPeriod Period, IReadOnlyList<UnitS
 /// </summary>
 public sealed class ProvisionalScores(AppDbContext db, FactsStore store)
 {
-    public const string Kind = "scoring";
+    /// <summary>The stored facts' kind; its number goes up whenever <see cref="UnitFacts"/> changes shape, so facts stored by an
+    /// earlier build are never read as if their new figures were zero.</summary>
+    public const string Kind = "scoring/2";
 
     // Scoring 5,000 units takes a few milliseconds; home pages under load ask for the same scores many times a second.
     // The stored facts are one immutable object per snapshot in this process, so their scores are kept beside them.
