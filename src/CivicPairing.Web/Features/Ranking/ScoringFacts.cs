@@ -94,9 +94,11 @@ public sealed class ScoringFacts(AppDbContext db)
                 .GroupBy(a => a.PairingId).Select(g => new { PairingId = g.Key, Last = g.Max(a => a.Date) }).ToListAsync(ct))
             .GroupBy(x => unitOf[x.PairingId]).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
 
+        // Tasks of every agreement that was filed: one superseded or terminated since keeps its confirmed tasks (its open
+        // ones were cancelled with it), as the task list behind the figure shows them.
         var tasks = await db.AgreementTasks.AsNoTracking()
             .Where(t => t.DueDate >= from && t.DueDate <= to && t.Status != AgreementTaskStatus.Cancelled
-                && (t.Agreement!.Status == AgreementStatus.Filed || t.Agreement.Status == AgreementStatus.Superseded))
+                && (t.Agreement!.Status == AgreementStatus.Filed || t.Agreement.Status == AgreementStatus.Superseded || t.Agreement.Status == AgreementStatus.Terminated))
             .GroupBy(t => t.Agreement!.Pairing!.UnitId)
             .Select(g => new
             {
