@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicPairing.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202040457_ScoringIndex")]
-    partial class ScoringIndex
+    [Migration("20261202043638_ScoringFactsAndPublicNotice")]
+    partial class ScoringFactsAndPublicNotice
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

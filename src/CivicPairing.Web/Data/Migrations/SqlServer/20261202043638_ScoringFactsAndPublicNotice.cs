@@ -6,11 +6,28 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CivicPairing.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ScoringFactsSnapshots : Migration
+    public partial class ScoringFactsAndPublicNotice : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_AgreementTasks_Status_DueDate",
+                table: "AgreementTasks");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsPublic",
+                table: "PublishedReports",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "MadePublicAt",
+                table: "PublishedReports",
+                type: "datetimeoffset",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "FactsSnapshots",
                 columns: table => new
@@ -47,6 +64,21 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgreementTasks_Status_DueDate_AgreementId",
+                table: "AgreementTasks",
+                columns: new[] { "Status", "DueDate", "AgreementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_PairingId_Status_Date",
+                table: "Activities",
+                columns: new[] { "PairingId", "Status", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Status_Date",
+                table: "Activities",
+                columns: new[] { "Status", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FactsSnapshots_Kind_Key_AsOf",
                 table: "FactsSnapshots",
                 columns: new[] { "Kind", "Key", "AsOf" },
@@ -61,6 +93,31 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "FactsVersion");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AgreementTasks_Status_DueDate_AgreementId",
+                table: "AgreementTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_PairingId_Status_Date",
+                table: "Activities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_Status_Date",
+                table: "Activities");
+
+            migrationBuilder.DropColumn(
+                name: "IsPublic",
+                table: "PublishedReports");
+
+            migrationBuilder.DropColumn(
+                name: "MadePublicAt",
+                table: "PublishedReports");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementTasks_Status_DueDate",
+                table: "AgreementTasks",
+                columns: new[] { "Status", "DueDate" });
         }
     }
 }
