@@ -54,6 +54,9 @@ wait_for_generator
 began=$(date +%s)
 rm -f "$PAGES_DB" "$PAGES_DB-wal" "$PAGES_DB-shm"
 sqlite3 "$DB" ".backup '$PAGES_DB'"
+# A secretary of a busy community: in the copy, demo.secretary takes the seat of the community with the most activities.
+sqlite3 "$PAGES_DB" "UPDATE AspNetUsers SET CommunityId = (SELECT p.CommunityId FROM Activities a JOIN Pairings p ON p.Id = a.PairingId
+  GROUP BY p.CommunityId ORDER BY COUNT(*) DESC, p.CommunityId LIMIT 1) WHERE UserName = 'demo.secretary'"
 rm -rf "$Evidence__Root"
 
 start "$PAGES_DB" "$PORT"
