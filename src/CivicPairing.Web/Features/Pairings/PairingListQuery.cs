@@ -11,11 +11,8 @@ public sealed class PairingListQuery : ListQuery
     /// <summary>Pairings in force for longer than this many days without a confirmed activity in them (the dashboard's alert).</summary>
     public int? IdleDays { get; set; }
 
+    /// <summary>The pairings the filters keep, unsorted (what the list counts; <see cref="Sorted"/> orders the page).</summary>
     /// <param name="today">The city's today, from which <see cref="IdleDays"/> counts back.</param>
-    public IQueryable<Pairing> Apply(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities, DateOnly today) =>
-        Sorted(Filter(pairings, activities, today));
-
-    /// <summary>The pairings the filters keep, unsorted (what the list counts).</summary>
     public IQueryable<Pairing> Filter(IQueryable<Pairing> pairings, IQueryable<Domain.Activities.Activity> activities, DateOnly today)
     {
         if (IdleDays is > 0 and <= 3650)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Features.Ranking;
@@ -19,7 +18,7 @@ public sealed record PublicReportRow(AssessmentPeriod Period, int VersionNumber,
 /// </summary>
 [AllowAnonymous]
 [Route("Public/Reports")]
-public sealed class PublicReportsController(AppDbContext db) : Controller
+public sealed class PublicReportsController(AppDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -59,8 +58,6 @@ public sealed class PublicReportsController(AppDbContext db) : Controller
         {
             return null;
         }
-        var rules = JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default;
-        var summary = JsonSerializer.Deserialize<ReportSummary>(report.SummaryJson) ?? new ReportSummary(0, 0, 0, 0, 0, 0);
-        return new ReportPage(period, report, rules, ReportSnapshot.Deserialize(report.ScoresJson), summary, [report]);
+        return ReportPage.Of(period, report, [report], cache);
     }
 }

@@ -20,6 +20,11 @@ public sealed record PeriodPage(AssessmentPeriod Period, IReadOnlyList<Published
 
 public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report, ScoringRules Rules, IReadOnlyList<SnapshotRow> Rows, ReportSummary Summary, IReadOnlyList<PublishedReport> Versions)
 {
+    /// <summary>A published version as read by the office's report and the public notice alike; its rows read once per process.</summary>
+    public static ReportPage Of(AssessmentPeriod period, PublishedReport report, IReadOnlyList<PublishedReport> versions, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) =>
+        new(period, report, JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default, ReportSnapshot.Rows(cache, report),
+            JsonSerializer.Deserialize<ReportSummary>(report.SummaryJson) ?? new ReportSummary(0, 0, 0, 0, 0, 0), versions);
+
     public IReadOnlyList<SnapshotRow> Ranked => [.. Rows.Where(r => r.Rank is not null)];
     public IReadOnlyList<SnapshotRow> Commended => [.. Ranked.Where(r => r.Grade == Grade.Excellent)];
 
@@ -233,9 +238,7 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
             return null;
         }
         var report = await db.PublishedReports.AsNoTracking().SingleAsync(r => r.Id == chosen.Id, ct);
-        var rules = JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default;
-        var summary = JsonSerializer.Deserialize<ReportSummary>(report.SummaryJson) ?? new ReportSummary(0, 0, 0, 0, 0, 0);
-        return new ReportPage(period, report, rules, ReportSnapshot.Rows(cache, report), summary, versions);
+        return ReportPage.Of(period, report, versions, cache);
     }
 
     private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, int? laggardCap, CancellationToken ct)
