@@ -369,7 +369,7 @@ public sealed partial class PageCommandCounts(PageCommandCountsFixture fixture, 
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task SendsTheSameNumberOfCommandsWithTenTimesTheRows(string role, string url, string proof)
+    public async Task SendsNoMoreCommandsWithTenTimesTheRows(string role, string url, string proof)
     {
         var before = fixture.Before[PageCommandCountsFixture.Key(role, url)];
         Assert.False(before.Html.StartsWith("FAILED: ", StringComparison.Ordinal), before.Html);
@@ -378,7 +378,9 @@ public sealed partial class PageCommandCounts(PageCommandCountsFixture fixture, 
         var gathering = await fixture.MeasureAsync(role, url);
         var after = await fixture.MeasureAsync(role, url);
 
-        Assert.True(before.Commands.Count == after.Commands.Count,
+        // Never more with more rows. Fewer is allowed: a list read segment by segment (proposals, then pairings in
+        // force) stops once its page is full, which with more rows happens in an earlier segment.
+        Assert.True(after.Commands.Count <= before.Commands.Count,
             $"{role} {url}: {before.Commands.Count} commands with the small batch, {after.Commands.Count} with the large one.\n{Repeated(before.Commands, after.Commands)}");
         output.WriteLine($"{role} {url}: {after.Commands.Count} commands; rows {Occurrences(before.Html, "<tr")} -> {Occurrences(after.Html, "<tr")}");
         Assert.InRange(after.Commands.Count, 1, 40);

@@ -52,6 +52,13 @@ public class Agreement
 
     public bool IsEditable => Status == AgreementStatus.Draft;
 
+    /// <summary>
+    /// Never filed: a draft or one still being signed. Its tasks are still being written, so no list tracks them and no
+    /// score counts them; once filed (and after, superseded or terminated) they are tracked.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Agreement, bool>> NeverFiled =>
+        a => a.Status != AgreementStatus.Filed && a.Status != AgreementStatus.Superseded && a.Status != AgreementStatus.Terminated;
+
     /// <summary>Checks what a draft must satisfy before anyone signs it.</summary>
     public static void CheckTerms(DateOnly start, DateOnly end, IEnumerable<(string Title, DateOnly Due)> tasks)
     {

@@ -48,6 +48,15 @@ public sealed class PartyAccess(AppDbContext db)
         _ => db.Activities.Where(_ => false),
     };
 
+    /// <summary>A name for whose records the user reaches ("office", "unit:12", "community:7", "none"), to key what is kept per party.</summary>
+    public static string ScopeOf(ClaimsPrincipal user) => Party(user) switch
+    {
+        (true, _, _) => "office",
+        (_, { } unitId, _) => $"unit:{unitId}",
+        (_, _, { } communityId) => $"community:{communityId}",
+        _ => "none",
+    };
+
     /// <summary>Whose records the user reaches: the office everybody's, a liaison one unit's, a secretary one community's.</summary>
     private static (bool Office, int? UnitId, int? CommunityId) Party(ClaimsPrincipal user) =>
         user.IsOfficeOrAdmin() ? (true, null, null)

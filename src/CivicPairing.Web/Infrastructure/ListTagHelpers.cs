@@ -64,14 +64,17 @@ public sealed class ListPagerTagHelper(IUrlHelperFactory urls, Microsoft.Extensi
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("aria-label", l["Pages"].Value);
         output.Attributes.SetAttribute("class", "d-flex flex-wrap align-items-center justify-content-between gap-2 mt-3");
-        var summary = System.Net.WebUtility.HtmlEncode(l["Showing {0}–{1} of {2}", first, last, total].Value);
+        var capped = PageInfo.TotalIsCapped;
+        var summary = System.Net.WebUtility.HtmlEncode((capped
+            ? l["Showing {0}–{1} of more than {2}", first, last, total.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]
+            : l["Showing {0}–{1} of {2}", first, last, total]).Value);
         var prev = page > 1
             ? $"<li class=\"page-item\"><a class=\"page-link\" rel=\"prev\" href=\"{Link(page - 1)}\">{l["Previous"]}</a></li>"
             : $"<li class=\"page-item disabled\"><span class=\"page-link\">{l["Previous"]}</span></li>";
         var next = page < pageCount
             ? $"<li class=\"page-item\"><a class=\"page-link\" rel=\"next\" href=\"{Link(page + 1)}\">{l["Next"]}</a></li>"
             : $"<li class=\"page-item disabled\"><span class=\"page-link\">{l["Next"]}</span></li>";
-        var current = $"<li class=\"page-item active\" aria-current=\"page\"><span class=\"page-link\">{System.Net.WebUtility.HtmlEncode(l["Page {0} of {1}", page, pageCount].Value)}</span></li>";
+        var current = $"<li class=\"page-item active\" aria-current=\"page\"><span class=\"page-link\">{System.Net.WebUtility.HtmlEncode((capped ? l["Page {0}", page] : l["Page {0} of {1}", page, pageCount]).Value)}</span></li>";
         output.Content.SetHtmlContent($"<span class=\"text-muted small\">{summary}</span><ul class=\"pagination pagination-sm mb-0\">{prev}{current}{next}</ul>");
     }
 }

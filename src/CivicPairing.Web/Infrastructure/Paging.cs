@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Infrastructure;
@@ -7,17 +8,20 @@ public interface IPageInfo
     int Page { get; }
     int PageCount { get; }
     int Total { get; }
+    /// <summary>More rows than <see cref="Total"/> match: the list counted only up to a cap.</summary>
+    bool TotalIsCapped { get; }
     int FirstIndex { get; }
     int LastIndex { get; }
 }
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total) : IPageInfo
+/// <param name="TotalIsCapped">The rows were counted up to <paramref name="Total"/> only; <paramref name="MoreFollow"/> then says whether a next page exists.</param>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalIsCapped = false, bool MoreFollow = false) : IPageInfo
 {
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+    public int PageCount => TotalIsCapped ? Page + (MoreFollow ? 1 : 0) : Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < PageCount;
-    public int FirstIndex => Total == 0 ? 0 : (Page - 1) * PageSize + 1;
-    public int LastIndex => Math.Min(Total, Page * PageSize);
+    public int FirstIndex => Items.Count == 0 ? 0 : (Page - 1) * PageSize + 1;
+    public int LastIndex => (Page - 1) * PageSize + Items.Count;
 }
 
 public static class PagingExtensions
@@ -41,6 +45,48 @@ public static class PagingExtensions
         var items = await rows(filtered).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedList<T>(items, page, pageSize, total);
     }
+
+    /// <summary>
+    /// A page of a list ordered first by segment (proposals before pairings in force; open tasks before confirmed ones)
+    /// and within a segment by <paramref name="rows"/>' order. An ORDER BY on a computed segment key makes the database
+    /// sort every row for each page; read segment by segment, each page is a walk of an index. A segment is counted only
+    /// as far as the page reaches into it, and the whole list up to <paramref name="countCap"/> when one is given.
+    /// </summary>
+    public static async Task<PagedList<T>> ToSegmentedPagedListAsync<TSource, T>(this IQueryable<TSource> filtered,
+        IEnumerable<Expression<Func<TSource, bool>>> segments, Func<IQueryable<TSource>, IQueryable<T>> rows,
+        int page, int pageSize = DefaultPageSize, int? countCap = null, CancellationToken ct = default)
+    {
+        var counted = await (countCap is { } cap ? filtered.Take(cap + 1) : filtered).CountAsync(ct);
+        var capped = counted > countCap;
+        var total = capped ? countCap!.Value : counted;
+        // Past the cap a page number is taken as asked (bounded so the offset cannot overflow); below it, clamped.
+        page = capped ? Math.Clamp(page, 1, MaxPage) : Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize)));
+        var skip = (page - 1) * pageSize;
+        var items = new List<T>(pageSize + 1);
+        foreach (var segment in segments)
+        {
+            // One row past the page tells whether another page follows.
+            var need = pageSize + 1 - items.Count;
+            var inSegment = filtered.Where(segment);
+            var reach = await inSegment.Take(skip + need).CountAsync(ct);
+            if (reach <= skip)
+            {
+                skip -= reach;
+                continue;
+            }
+            items.AddRange(await rows(inSegment).Skip(skip).Take(need).ToListAsync(ct));
+            skip = 0;
+            if (items.Count > pageSize)
+            {
+                break;
+            }
+        }
+        var more = items.Count > pageSize;
+        return new PagedList<T>(more ? items[..pageSize] : items, page, pageSize, total, capped, more);
+    }
+
+    /// <summary>The last page a capped list will read (its offset stays far from overflowing).</summary>
+    public const int MaxPage = 100_000;
 }
 
 /// <summary>What every list takes from the query string: search text, sort column and direction, page.</summary>

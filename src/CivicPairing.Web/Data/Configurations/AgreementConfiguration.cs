@@ -40,6 +40,8 @@ public sealed class AgreementTaskConfiguration : IEntityTypeConfiguration<Agreem
         builder.HasIndex(t => new { t.AgreementId, t.Number }).IsUnique();
         // Covers the overdue count and list: the agreement is reached by its key without reading the task rows.
         builder.HasIndex(t => new { t.Status, t.DueDate, t.AgreementId });
+        // The task list's order (by due date, then id): a page is a walk of this index, its status and agreement read on the way.
+        builder.HasIndex(t => new { t.DueDate, t.Status, t.AgreementId });
         builder.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

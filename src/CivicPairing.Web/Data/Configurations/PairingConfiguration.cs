@@ -13,6 +13,8 @@ public sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.UnitId, p.Status });
         builder.HasIndex(p => new { p.CommunityId, p.Status });
+        // The pairing list sorted by start date: a page is a walk of this index.
+        builder.HasIndex(p => p.StartDate);
         // Only one open (proposed, in force or suspended) pairing per unit–community pair, even under a race.
         builder.HasIndex(p => new { p.UnitId, p.CommunityId }).IsUnique().HasFilter("Status IN (1, 2, 3)").HasDatabaseName("IX_Pairings_OnePerPair");
         builder.Property(p => p.ProposalNote).HasMaxLength(Pairing.ReasonMaxLength);

@@ -3,6 +3,8 @@ using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Evidence;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Pairings;
+using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Evidence;
@@ -37,7 +39,7 @@ public sealed record InboxPage(IReadOnlyList<ActivityRow> Pending);
 
 /// <summary>共建活动: logged by the unit with evidence, confirmed and rated (or disputed) by the community. Only confirmed counts.</summary>
 public sealed class ActivitiesController(
-    AppDbContext db, PartyAccess access, IValidator<ActivityInput> validator, EvidenceUploads uploads, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, PartyAccess access, FactsStore facts, IValidator<ActivityInput> validator, EvidenceUploads uploads, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
@@ -45,7 +47,7 @@ public sealed class ActivitiesController(
     public async Task<IActionResult> Index(ActivityListQuery query, CancellationToken ct)
     {
         var visible = access.VisibleActivities(User).AsNoTracking();
-        var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        var streets = await facts.VisibleStreetsAsync(access, User, ct);
         if (query.UsesKeyset)
         {
             var page = await query.Filter(visible, clock.Now).ToKeysetPageAsync(a => a.Date, a => a.Id, RowOf, r => new DateIdCursor(r.Date, r.Id),

@@ -1,5 +1,9 @@
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Pairings;
+using System.Security.Claims;
+using CivicPairing.Web.Features.Ranking;
+using CivicPairing.Web.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.Web.Features.Pairings;
 
@@ -15,4 +19,11 @@ public static class PairingQueries
         var worked = activities.Where(a => a.Status == ActivityStatus.Confirmed && a.Date > since).Select(a => a.PairingId);
         return pairings.Where(p => p.Status == PairingStatus.Active && p.StartDate <= since && !worked.Contains(p.Id));
     }
+
+    /// <summary>
+    /// The streets of the communities in the pairings the user may see: the street filter's choices on the lists. Kept
+    /// per facts version (a pairing or a community's street changing moves it), as the office's are a province's.
+    /// </summary>
+    public static Task<List<string>> VisibleStreetsAsync(this FactsStore facts, PartyAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        facts.MemoAsync("visible-streets", PartyAccess.ScopeOf(user), c => access.VisiblePairings(user).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(c), ct);
 }

@@ -6,6 +6,7 @@ using CivicPairing.Domain.Matching;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Validation;
@@ -50,7 +51,7 @@ public sealed record SuggestionsPage(Community Community, IReadOnlyList<Suggesti
 
 /// <summary>结对: proposals from either side, the office's decisions, and each pairing's history.</summary>
 public sealed class PairingsController(
-    AppDbContext db, PartyAccess access, IValidator<ProposePairingInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, PartyAccess access, FactsStore facts, IValidator<ProposePairingInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
@@ -58,9 +59,12 @@ public sealed class PairingsController(
     public async Task<IActionResult> Index(PairingListQuery query, CancellationToken ct)
     {
         var filtered = query.Filter(access.VisiblePairings(User).AsNoTracking(), db.Activities, clock.Today);
-        var streets = await access.VisiblePairings(User).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
-        return View(new PairingListPage(query, await filtered.ToPagedListAsync(f => query.Sorted(f)
-            .Select(p => new PairingRow(p.Id, p.UnitId, p.Unit!.Name, p.CommunityId, p.Community!.Name, p.Community.Street, p.Status, p.ProposedBy, p.StartDate, p.EndDate)), query.Page, ct: ct), streets));
+        var streets = await facts.VisibleStreetsAsync(access, User, ct);
+        IQueryable<PairingRow> Rows(IQueryable<Pairing> f) => query.Rows(f, db.Communities.AsNoTracking(), db.Units.AsNoTracking());
+        var page = query.Segments is { } segments
+            ? await filtered.ToSegmentedPagedListAsync(segments, Rows, query.Page, ct: ct)
+            : await filtered.ToPagedListAsync(Rows, query.Page, ct: ct);
+        return View(new PairingListPage(query, page, streets));
     }
 
     [HttpGet]

@@ -94,6 +94,21 @@ public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScop
         return new Gathered<T>(stored.Value.Value, stored.Value.GatheredAt, stored.Value.Version == version);
     }
 
+    /// <summary>
+    /// A small value derived from the facts (the streets a list offers), computed once per process and facts version:
+    /// every instance reads the version from the database, so none serves a value another has seen change.
+    /// </summary>
+    public async Task<T> MemoAsync<T>(string kind, string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct) where T : class
+    {
+        var cacheKey = ("memo", kind, key, await CurrentVersionAsync(ct));
+        if (!cache.TryGetValue(cacheKey, out T? value) || value is null)
+        {
+            value = await compute(ct);
+            cache.Set(cacheKey, value, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+        return value;
+    }
+
     private Task<long> CurrentVersionAsync(CancellationToken ct) =>
         db.Set<FactsVersion>().AsNoTracking().Select(v => v.Number).FirstOrDefaultAsync(ct);
 

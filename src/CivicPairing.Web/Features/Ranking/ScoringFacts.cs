@@ -4,7 +4,9 @@ using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Infrastructure;
+using CivicPairing.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+
 
 namespace CivicPairing.Web.Features.Ranking;
 
@@ -96,9 +98,8 @@ public sealed class ScoringFacts(AppDbContext db)
 
         // Tasks of every agreement that was filed: one superseded or terminated since keeps its confirmed tasks (its open
         // ones were cancelled with it), as the task list behind the figure shows them.
-        var tasks = await db.AgreementTasks.AsNoTracking()
-            .Where(t => t.DueDate >= from && t.DueDate <= to && t.Status != AgreementTaskStatus.Cancelled
-                && (t.Agreement!.Status == AgreementStatus.Filed || t.Agreement.Status == AgreementStatus.Superseded || t.Agreement.Status == AgreementStatus.Terminated))
+        var tasks = await db.AgreementTasks.AsNoTracking().Tracked(db.Agreements)
+            .Where(t => t.DueDate >= from && t.DueDate <= to && t.Status != AgreementTaskStatus.Cancelled)
             .GroupBy(t => t.Agreement!.Pairing!.UnitId)
             .Select(g => new
             {

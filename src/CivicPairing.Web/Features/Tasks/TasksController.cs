@@ -52,8 +52,7 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
     {
         var today = clock.Today;
         // Tasks are tracked from filing on; drafts' tasks are still being written.
-        var tasks = access.VisibleTasks(User).AsNoTracking()
-            .Where(t => t.Agreement!.Status == AgreementStatus.Filed || t.Agreement.Status == AgreementStatus.Superseded || t.Agreement.Status == AgreementStatus.Terminated);
+        var tasks = access.VisibleTasks(User).AsNoTracking().Tracked(db.Agreements);
         if (query.SearchText is { } q)
         {
             tasks = tasks.Where(t => t.Title.Contains(q) || t.Agreement!.Pairing!.Unit!.Name.Contains(q) || t.Agreement.Pairing.Community!.Name.Contains(q));
@@ -75,9 +74,10 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         {
             tasks = tasks.Where(t => t.DueDate <= before);
         }
-        var rows = await tasks.ToPagedListAsync(t => t
-            .OrderBy(t => t.Status == AgreementTaskStatus.Confirmed).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
-            .Select(t => new TaskRow(t.Id, t.Number, t.Title, t.DueDate, t.Status, t.AgreementId, t.Agreement!.Title, t.Agreement.Pairing!.Unit!.Name, t.Agreement.Pairing.Community!.Name)), query.Page, ct: ct);
+        // Tasks still to do first, then the confirmed ones, each by due date; counted up to a cap (a province has 150,000).
+        var rows = await tasks.ToSegmentedPagedListAsync([t => t.Status != AgreementTaskStatus.Confirmed, t => t.Status == AgreementTaskStatus.Confirmed], t => t
+            .OrderBy(t => t.DueDate).ThenBy(t => t.Id)
+            .Select(t => new TaskRow(t.Id, t.Number, t.Title, t.DueDate, t.Status, t.AgreementId, t.Agreement!.Title, t.Agreement.Pairing!.Unit!.Name, t.Agreement.Pairing.Community!.Name)), query.Page, countCap: KeysetPaging.CountCap, ct: ct);
         return View(new TaskListPage(query, rows, today));
     }
 

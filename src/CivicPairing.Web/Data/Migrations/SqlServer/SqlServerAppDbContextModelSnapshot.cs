@@ -344,6 +344,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("AgreementId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("DueDate", "Status", "AgreementId");
+
                     b.HasIndex("Status", "DueDate", "AgreementId");
 
                     b.ToTable("AgreementTasks");
@@ -592,6 +594,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StartDate");
 
                     b.HasIndex("CommunityId", "Status");
 

@@ -331,6 +331,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgreementId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("DueDate", "Status", "AgreementId");
+
                     b.HasIndex("Status", "DueDate", "AgreementId");
 
                     b.ToTable("AgreementTasks");
@@ -571,6 +573,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StartDate");
 
                     b.HasIndex("CommunityId", "Status");
 
