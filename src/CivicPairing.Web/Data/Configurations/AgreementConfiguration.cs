@@ -22,6 +22,8 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.HasIndex(a => new { a.Number, a.VersionNumber }).IsUnique();
         builder.HasIndex(a => new { a.PairingId, a.Status });
         builder.HasIndex(a => new { a.Status, a.EndDate });
+        // The agreement list's order (status, newest first, id): a page is a walk of this index, not a sort of the province's.
+        builder.HasIndex(a => new { a.Status, a.StartDate }).IsDescending(false, true);
         builder.HasMany(a => a.Tasks).WithOne(t => t.Agreement).HasForeignKey(t => t.AgreementId).OnDelete(DeleteBehavior.Cascade);
     }
 }

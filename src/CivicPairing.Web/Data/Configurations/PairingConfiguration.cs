@@ -15,6 +15,8 @@ public sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
         builder.HasIndex(p => new { p.CommunityId, p.Status });
         // The pairing list sorted by start date: a page is a walk of this index.
         builder.HasIndex(p => p.StartDate);
+        // The office's counts by status (proposals waiting) seek it instead of walking every pairing.
+        builder.HasIndex(p => p.Status);
         // Only one open (proposed, in force or suspended) pairing per unit–community pair, even under a race.
         builder.HasIndex(p => new { p.UnitId, p.CommunityId }).IsUnique().HasFilter("Status IN (1, 2, 3)").HasDatabaseName("IX_Pairings_OnePerPair");
         builder.Property(p => p.ProposalNote).HasMaxLength(Pairing.ReasonMaxLength);

@@ -1,6 +1,8 @@
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Pairings;
+using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Imports;
@@ -42,7 +44,7 @@ public sealed record CoveragePage(string? Street, CommunityKind? Kind, int Total
 /// township, the unpaired first, with the share paired.
 /// </summary>
 [Authorize(Roles = Roles.OfficeOrAdmin)]
-public sealed class CoverageController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CoverageController(AppDbContext db, FactsStore facts, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>Past this many communities the page shows one line per street, and a street's communities on its own page.</summary>
     public const int DetailedUpTo = 300;
@@ -53,7 +55,7 @@ public sealed class CoverageController(AppDbContext db, IStringLocalizer<SharedR
     [HttpGet]
     public async Task<IActionResult> Index(string? street, CommunityKind? kind, CancellationToken ct)
     {
-        var allStreets = await db.Communities.AsNoTracking().Where(c => c.IsActive).Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        var allStreets = await facts.ActiveStreetsAsync(db.Communities.AsNoTracking(), ct);
         var byStreet = await Filtered(street, kind).GroupBy(c => c.Street)
             .Select(g => new StreetSummary(g.Key, g.Count(), g.Count(c => db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active))))
             .ToListAsync(ct);

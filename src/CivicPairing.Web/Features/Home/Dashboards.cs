@@ -72,7 +72,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         {
             notices.Add(l["The period asked for is not one the portal keeps; showing {0} instead.", q is { } qq ? l["{0}, quarter {1}", y.ToString(CultureInfo.InvariantCulture), qq] : l["Year {0}", y.ToString(CultureInfo.InvariantCulture)]]);
         }
-        var streets = await db.Communities.AsNoTracking().Where(c => c.IsActive).Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        var streets = await store.ActiveStreetsAsync(db.Communities.AsNoTracking(), ct);
         var chosen = string.IsNullOrWhiteSpace(street) ? null : street.Trim();
         if (chosen is not null && !streets.Contains(chosen))
         {

@@ -1,5 +1,6 @@
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Pairings;
+using CivicPairing.Domain.Registry;
 using System.Security.Claims;
 using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Identity;
@@ -26,4 +27,8 @@ public static class PairingQueries
     /// </summary>
     public static Task<List<string>> VisibleStreetsAsync(this FactsStore facts, PartyAccess access, ClaimsPrincipal user, CancellationToken ct) =>
         facts.MemoAsync("visible-streets", PartyAccess.ScopeOf(user), c => access.VisiblePairings(user).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(c), ct);
+
+    /// <summary>The streets of the active communities, in order: the dashboard's and coverage's street choices, kept per facts version.</summary>
+    public static Task<List<string>> ActiveStreetsAsync(this FactsStore facts, IQueryable<Community> communities, CancellationToken ct) =>
+        facts.MemoAsync("active-streets", "", c => communities.Where(x => x.IsActive).Select(x => x.Street).Distinct().OrderBy(s => s).ToListAsync(c), ct);
 }

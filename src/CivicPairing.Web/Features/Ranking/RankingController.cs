@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CivicPairing.Web.Features.Ranking;
 
-public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, IReadOnlyList<UnitScore> Scores, ScoringRules Rules, DateTimeOffset GatheredAt)
+public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, IReadOnlyList<UnitScore> Scores, ScoringRules Rules, DateTimeOffset GatheredAt, bool IsCurrent)
 {
     public IEnumerable<UnitScore> Ranked => Scores.Where(s => s.IsRanked);
     public IEnumerable<UnitScore> Unranked => Scores.Where(s => !s.IsRanked);
@@ -32,8 +32,10 @@ public sealed class RankingController(ProvisionalScores provisional, CityClock c
     public async Task<IActionResult> Index(int? year, int? quarter, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
-        var result = await provisional.GetAsync(period, y, q, clock.Today, allowStale: false, ct);
-        return View(new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt));
+        // As the home pages: facts superseded moments ago are shown (and say so) while the new ones are gathered in the
+        // background, so nobody waits seconds for a province to be scored again after each confirmation.
+        var result = await provisional.GetAsync(period, y, q, clock.Today, allowStale: true, ct);
+        return View(new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt, result.IsCurrent));
     }
 
     /// <summary>A liaison's own unit: its provisional score, each component, the median, and what would raise it.</summary>

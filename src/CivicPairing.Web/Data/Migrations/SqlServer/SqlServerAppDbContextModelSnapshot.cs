@@ -281,6 +281,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "EndDate");
 
+                    b.HasIndex("Status", "StartDate")
+                        .IsDescending(false, true);
+
                     b.ToTable("Agreements");
                 });
 
@@ -596,6 +599,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("StartDate");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("CommunityId", "Status");
 

@@ -270,6 +270,9 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "EndDate");
 
+                    b.HasIndex("Status", "StartDate")
+                        .IsDescending(false, true);
+
                     b.ToTable("Agreements");
                 });
 
@@ -575,6 +578,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StartDate");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("CommunityId", "Status");
 

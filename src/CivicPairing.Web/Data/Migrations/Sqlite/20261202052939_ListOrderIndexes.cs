@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CivicPairing.Web.Data.Migrations.SqlServer
+namespace CivicPairing.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ListOrderIndexes : Migration
@@ -16,9 +16,20 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 column: "StartDate");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Pairings_Status",
+                table: "Pairings",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgreementTasks_DueDate_Status_AgreementId",
                 table: "AgreementTasks",
                 columns: new[] { "DueDate", "Status", "AgreementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agreements_Status_StartDate",
+                table: "Agreements",
+                columns: new[] { "Status", "StartDate" },
+                descending: new[] { false, true });
         }
 
         /// <inheritdoc />
@@ -29,8 +40,16 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 table: "Pairings");
 
             migrationBuilder.DropIndex(
+                name: "IX_Pairings_Status",
+                table: "Pairings");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AgreementTasks_DueDate_Status_AgreementId",
                 table: "AgreementTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Agreements_Status_StartDate",
+                table: "Agreements");
         }
     }
 }
