@@ -83,12 +83,9 @@ public class Activity
         {
             throw new DomainException("Rate the activity from 1 to 5.");
         }
-        if (comment?.Trim().Length > ReasonMaxLength)
-        {
-            throw new DomainException("Keep it under {0} characters.", ReasonMaxLength);
-        }
+        var said = PlainText.Optional(comment, ReasonMaxLength, "comment");
         Rating = rating;
-        RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        RatingComment = said;
         DecidedAt = now;
         DecidedBy = actor;
         Record(ActivityStatus.Submitted, ActivityStatus.Confirmed, RatingComment, actor, now);
@@ -163,11 +160,11 @@ public class Activity
         }
         if (f.Date > c.Today)
         {
-            throw new DomainException("The date is in the future.");
+            throw new DomainException("The date is in the future.") { Field = "Date" };
         }
         if (f.Date < c.PairingStart)
         {
-            throw new DomainException("The date is before the pairing started ({0}).", c.PairingStart);
+            throw new DomainException("The date is before the pairing started ({0}).", c.PairingStart) { Field = "Date" };
         }
         if (f.PeopleSent < 1 || f.PeopleSent > c.UnitStaff)
         {
@@ -198,16 +195,7 @@ public class Activity
         Attendees = f.Category == ActivityCategory.JointMeeting ? Clean(f.Attendees) : null;
     }
 
-    private static string Reason(string? reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new DomainException("Give a reason.");
-        }
-        return reason.Trim().Length > ReasonMaxLength
-            ? throw new DomainException("Keep it under {0} characters.", ReasonMaxLength)
-            : reason.Trim();
-    }
+    private static string Reason(string? reason) => PlainText.Required(reason, ReasonMaxLength, "Give a reason.", "reason");
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

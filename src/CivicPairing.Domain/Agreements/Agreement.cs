@@ -13,6 +13,7 @@ public class Agreement
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 4000;
     public const int SignatoryMaxLength = 50;
+    public const int ReasonMaxLength = 1000;
     public const string DefaultPrinciples = "互惠双赢；彰显特色；因地制宜。";
 
     public int Id { get; set; }
@@ -74,6 +75,22 @@ public class Agreement
             {
                 throw new DomainException("Task {0} ({1}) is due outside the agreement's period.", number, title);
             }
+        }
+    }
+
+    /// <summary>The earliest date the portal takes for anything that happened (the programme's records begin later).</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>A signature is dated on a day that has come, from <see cref="EarliestDate"/> on.</summary>
+    public static void CheckSignDate(DateOnly signedOn, DateOnly today)
+    {
+        if (signedOn > today)
+        {
+            throw new DomainException("The signing date cannot be in the future.") { Field = "signedOn" };
+        }
+        if (signedOn < EarliestDate)
+        {
+            throw new DomainException("Choose a date from 2000 on.") { Field = "signedOn" };
         }
     }
 
@@ -151,11 +168,7 @@ public class Agreement
         {
             throw new DomainException("This agreement is no longer in force.");
         }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new DomainException("Give a reason.");
-        }
-        TerminationReason = reason.Trim();
+        TerminationReason = PlainText.Required(reason, ReasonMaxLength, "Give a reason.", "reason");
         Status = AgreementStatus.Terminated;
         foreach (var task in Tasks)
         {
@@ -194,5 +207,5 @@ public class Agreement
     }
 
     private static string Signatory(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw new DomainException("Enter the name of the person who signs.") : name.Trim();
+        PlainText.Required(name, SignatoryMaxLength, "Enter the name of the person who signs.", "signatory");
 }

@@ -46,11 +46,7 @@ public class AgreementTask
         {
             throw new DomainException("Only an open task can be reported done.");
         }
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            throw new DomainException("Say what was done.");
-        }
-        ReportNote = note.Trim();
+        ReportNote = PlainText.Required(note, TextMaxLength, "Say what was done.", "note");
         ReportedAt = now;
         ReportedBy = actor;
         Move(AgreementTaskStatus.ReportedDone, ReportNote, actor, now);
@@ -74,11 +70,7 @@ public class AgreementTask
         {
             throw new DomainException("Only a task reported done can be returned.");
         }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new DomainException("Give a reason.");
-        }
-        ReturnReason = reason.Trim();
+        ReturnReason = PlainText.Required(reason, TextMaxLength, "Give a reason.", "reason");
         Move(AgreementTaskStatus.Open, ReturnReason, actor, now);
     }
 

@@ -23,6 +23,10 @@ public sealed record InspectionFinding(string Item, FindingResult Result, string
 public class Inspection
 {
     public const int TextMaxLength = 1000;
+    public const int InspectorMaxLength = 256;
+
+    /// <summary>How far ahead a rectification deadline may be set.</summary>
+    public const int MaxRectificationYears = 2;
 
     /// <summary>The checklist a new database starts with; the office edits it (<see cref="ChecklistItem"/>), and each inspection may add or drop items.</summary>
     public static readonly IReadOnlyList<string> DefaultChecklist =
@@ -74,9 +78,13 @@ public class Inspection
         {
             throw new DomainException("The rectification deadline must come after the inspection.");
         }
+        if (rectificationDeadline > date.AddYears(MaxRectificationYears))
+        {
+            throw new DomainException("Set a rectification deadline within {0} years of the inspection.", MaxRectificationYears);
+        }
         return new Inspection
         {
-            Pairing = pairing, PairingId = pairing.Id, Date = date, Inspector = inspector.Trim(), Score = score, Findings = [.. findings],
+            Pairing = pairing, PairingId = pairing.Id, Date = date, Inspector = PlainText.Required(inspector, InspectorMaxLength, "Enter the inspector's name.", "Inspector"), Score = score, Findings = [.. findings],
             RectificationDeadline = failed ? rectificationDeadline : null, CreatedAt = now,
         };
     }
@@ -92,11 +100,7 @@ public class Inspection
         {
             throw new DomainException("The follow-up cannot be before the inspection.");
         }
-        if (string.IsNullOrWhiteSpace(result))
-        {
-            throw new DomainException("Say what the follow-up found.");
-        }
-        FollowUp = result.Trim();
+        FollowUp = PlainText.Required(result, TextMaxLength, "Say what the follow-up found.", "result");
         FollowUpOn = on;
         Rectified = rectified;
     }

@@ -10,6 +10,9 @@ public class Pairing
 {
     public const int ReasonMaxLength = 500;
 
+    /// <summary>How long a pairing may run: its end date lies within this many years of its start.</summary>
+    public const int MaxYears = 20;
+
     /// <summary>A date correction's reason shares the history's reason column with the old and new dates (<see cref="DateCorrection"/>).</summary>
     public const int CorrectionReasonMaxLength = 400;
 
@@ -51,7 +54,7 @@ public class Pairing
         var pairing = new Pairing
         {
             Unit = unit, UnitId = unit.Id, Community = community, CommunityId = community.Id, ProposedBy = by,
-            ProposalNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), StartDate = start, CreatedAt = now,
+            ProposalNote = PlainText.Optional(note, ReasonMaxLength, "Note"), StartDate = start, CreatedAt = now,
             Status = by == PairingProposer.Office ? PairingStatus.Active : PairingStatus.Proposed,
         };
         pairing.Events.Add(new PairingEvent { At = now, Actor = actor, From = null, To = pairing.Status, Reason = pairing.ProposalNote });
@@ -82,13 +85,19 @@ public class Pairing
         {
             throw new DomainException("The end date cannot be before the pairing started ({0}).", StartDate);
         }
+        if (endDate > StartDate.AddYears(MaxYears))
+        {
+            throw new DomainException("Choose an end date within {0} years of the start ({1}).", MaxYears, StartDate) { Field = "EndDate" };
+        }
         if (blockers.Any && string.IsNullOrWhiteSpace(overrideReason))
         {
             throw blockers.OpenAidCases > 0
                 ? new DomainException("Not ended: {0} agreement task(s) are unconfirmed and {1} aid case(s) are open. No pairing ends before its work is done; the office may override with a written reason.", blockers.UnconfirmedTasks, blockers.OpenAidCases)
                 : new DomainException("Not ended: {0} agreement task(s) are not confirmed by the community yet. No pairing ends before its work is done; the office may override with a written reason.", blockers.UnconfirmedTasks);
         }
-        var why = blockers.Any ? $"{overrideReason!.Trim()}" : reason?.Trim();
+        var why = blockers.Any
+            ? PlainText.Required(overrideReason, ReasonMaxLength, "Give a reason.", "OverrideReason")
+            : PlainText.Optional(reason, ReasonMaxLength, "Reason");
         EndDate = endDate;
         Record(Status, PairingStatus.Ended, string.IsNullOrEmpty(why) ? null : why, actor, now);
         Status = PairingStatus.Ended;
@@ -109,15 +118,7 @@ public class Pairing
         {
             throw new DomainException("A rejected proposal has no dates to correct.");
         }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new DomainException("Give a reason.") { Field = "Reason" };
-        }
-        var why = reason.Trim();
-        if (why.Length > CorrectionReasonMaxLength)
-        {
-            throw new DomainException("Keep it under {0} characters.", CorrectionReasonMaxLength) { Field = "Reason" };
-        }
+        var why = PlainText.Required(reason, CorrectionReasonMaxLength, "Give a reason.", "Reason");
         if (Status != PairingStatus.Ended && end is not null)
         {
             throw new DomainException("Only an ended pairing has an end date; a pairing in force gets one by being ended. Leave it empty.") { Field = nameof(EndDate) };
@@ -179,6 +180,5 @@ public class Pairing
     private void Record(PairingStatus from, PairingStatus to, string? reason, string actor, DateTimeOffset now) =>
         Events.Add(new PairingEvent { PairingId = Id, At = now, Actor = actor, From = from, To = to, Reason = reason });
 
-    private static string Required(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new DomainException("Give a reason.") : reason.Trim();
+    private static string Required(string? reason) => PlainText.Required(reason, ReasonMaxLength, "Give a reason.", "Reason");
 }

@@ -61,7 +61,23 @@ public class AssessmentPeriod
     public void Reopen() => Move(PeriodStatus.Closed, PeriodStatus.Open, "Only a closed period can be reopened.");
 
     /// <summary>Publishing needs a closed period: the office has stopped changing the rules and looked at the result.</summary>
-    public void Publish() => Move(PeriodStatus.Closed, PeriodStatus.Published, "Only a closed period can be published.");
+    public void Publish()
+    {
+        CheckPublishable();
+        Move(PeriodStatus.Closed, PeriodStatus.Published, "Only a closed period can be published.");
+    }
+
+    /// <summary>
+    /// Refuses, before any scoring, rules stored before their bounds existed that would make the scores meaningless
+    /// (or overflow them); the office reopens the period and corrects them.
+    /// </summary>
+    public void CheckPublishable()
+    {
+        if (Rules.Problems() is [var first, ..])
+        {
+            throw first;
+        }
+    }
 
     private void Move(PeriodStatus from, PeriodStatus to, string refusal)
     {

@@ -36,6 +36,9 @@ public sealed record ScoringRules(
 {
     public static readonly ScoringRules Default = new();
 
+    /// <summary>Bounds of the office's numbers: a target of 0.1 to 1,000 hours per member of staff, a penalty of at most 100 points.</summary>
+    public const decimal MinEffortTarget = 0.1m, MaxEffortTarget = 1000m, MaxPenalty = 100m;
+
     public int WeightOf(Component component) => component switch
     {
         Component.Regularity => RegularityWeight,
@@ -54,21 +57,31 @@ public sealed record ScoringRules(
     {
         var problems = new List<DomainException>();
         int[] weights = [RegularityWeight, EffortWeight, TasksWeight, SatisfactionWeight, LeadershipWeight, InspectionWeight];
+        // Each bound keeps every later sum and product far from overflowing (six weights of at most 100 cannot wrap).
         if (weights.Any(w => w < 0))
         {
             problems.Add(new DomainException("Weights cannot be negative."));
         }
-        if (TotalWeight != 100)
+        else if (weights.Any(w => w > 100))
+        {
+            problems.Add(new DomainException("A weight cannot be more than 100."));
+        }
+        else if (TotalWeight != 100)
         {
             problems.Add(new DomainException("The weights add up to {0}; they must add up to 100.", TotalWeight));
         }
-        if (EffortTargetHoursPerStaff <= 0)
+        if (EffortTargetHoursPerStaff is < MinEffortTarget or > MaxEffortTarget)
         {
-            problems.Add(new DomainException("The effort target must be more than zero hours."));
+            problems.Add(new DomainException("The effort target must be from {0} to {1} hours per member of staff.", MinEffortTarget, MaxEffortTarget));
         }
-        if (PenaltyPerDisputedActivity < 0 || PenaltyPerMissedJointMeeting < 0 || PenaltyPerMissedVisit < 0 || PenaltyPerMissedCoordinationMeeting < 0)
+        decimal[] penalties = [PenaltyPerDisputedActivity, PenaltyPerMissedJointMeeting, PenaltyPerMissedVisit, PenaltyPerMissedCoordinationMeeting];
+        if (penalties.Any(p => p < 0))
         {
             problems.Add(new DomainException("Penalties cannot be negative."));
+        }
+        else if (penalties.Any(p => p > MaxPenalty))
+        {
+            problems.Add(new DomainException("A penalty cannot be more than {0} points.", MaxPenalty));
         }
         if (FarBelowEffortShare is <= 0 or > 1)
         {

@@ -15,6 +15,10 @@ public static class DomainErrors
             _ => a,
         })]];
 
+    /// <summary>
+    /// The refusal beside its field when the rule named one (<see cref="DomainException.Field"/>) that the form posted,
+    /// else above the form.
+    /// </summary>
     public static void AddDomainError(this ModelStateDictionary modelState, IStringLocalizer localizer, DomainException refusal, string key = "") =>
-        modelState.AddModelError(key, localizer.Text(refusal));
+        modelState.AddModelError(key == "" && refusal.Field is { } field && modelState.ContainsKey(field) ? field : key, localizer.Text(refusal));
 }

@@ -99,6 +99,12 @@ public abstract class ListQuery
     public bool Desc { get; set; }
     public int Page { get; set; } = 1;
 
+    /// <summary>The dates a filter can mean: a date typed outside them (0001-01-01, 9999-12-31) filters as the nearest one.</summary>
+    public static readonly DateOnly EarliestFilterDate = new(2000, 1, 1), LatestFilterDate = new(2100, 12, 31);
+
+    public static DateOnly Within(DateOnly date) =>
+        date < EarliestFilterDate ? EarliestFilterDate : date > LatestFilterDate ? LatestFilterDate : date;
+
     public string? SearchText => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, SearchMaxLength)];
 
     /// <summary>The query's values as route values, for paging, sorting and export links that keep the filters.</summary>

@@ -17,7 +17,7 @@ public sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
         builder.Property(a => a.UnitSignatory).HasMaxLength(Agreement.SignatoryMaxLength);
         builder.Property(a => a.CommunitySignatory).HasMaxLength(Agreement.SignatoryMaxLength);
         builder.Property(a => a.FiledBy).HasMaxLength(256);
-        builder.Property(a => a.TerminationReason).HasMaxLength(1000);
+        builder.Property(a => a.TerminationReason).HasMaxLength(Agreement.ReasonMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.Number, a.VersionNumber }).IsUnique();
         builder.HasIndex(a => new { a.PairingId, a.Status });

@@ -11,7 +11,7 @@ public sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspectio
     public void Configure(EntityTypeBuilder<Inspection> builder)
     {
         builder.HasOne(i => i.Pairing).WithMany().HasForeignKey(i => i.PairingId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(i => i.Inspector).HasMaxLength(256).IsRequired();
+        builder.Property(i => i.Inspector).HasMaxLength(Inspection.InspectorMaxLength).IsRequired();
         // The item-by-item findings belong to their inspection alone: one JSON value, audited whole.
         builder.Property(i => i.Findings)
             .HasConversion(

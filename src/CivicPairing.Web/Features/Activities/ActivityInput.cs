@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CivicPairing.Domain.Activities;
+using CivicPairing.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -70,11 +71,11 @@ public sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
         RuleFor(x => x.PairingId).NotNull();
         RuleFor(x => x.Date).NotNull().Must(d => d is null || d.Value.Year >= 2000).WithMessage(_ => l["Choose a date from 2000 on."]);
         RuleFor(x => x.Category).NotNull().IsInEnum();
-        // What a liaison types about the field is kept as typed, markup included, and always shown escaped.
-        RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Activity.TitleMaxLength);
-        RuleFor(x => x.Description).MaximumLength(Activity.TextMaxLength);
-        RuleFor(x => x.Materials).MaximumLength(1000);
-        RuleFor(x => x.Attendees).MaximumLength(2000);
+        // Plain text, as every form's (docs/input.md): markup and control characters are refused with a message.
+        RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().FreeText(Activity.TitleMaxLength, l);
+        RuleFor(x => x.Description).FreeText(Activity.TextMaxLength, l);
+        RuleFor(x => x.Materials).FreeText(1000, l);
+        RuleFor(x => x.Attendees).FreeText(2000, l);
         RuleFor(x => x.PeopleSent).NotNull().InclusiveBetween(1, Activity.MaxPeople);
         RuleFor(x => x.PersonHours).NotNull().InclusiveBetween(0, Activity.MaxPeople * 24m).PrecisionScale(10, 2, true);
         RuleFor(x => x.Funds).InclusiveBetween(0, 1_000_000_000m).PrecisionScale(18, 2, true);

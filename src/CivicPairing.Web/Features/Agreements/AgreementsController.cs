@@ -192,13 +192,21 @@ public sealed class AgreementsController(
     /// <summary>Party A signs: the unit's liaison, or the office recording a paper signature.</summary>
     [HttpPost]
     public Task<IActionResult> SignUnit(int id, string? signatory, DateOnly? signedOn, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, (a, user) => user.Office || user.Unit, a => a.SignByUnit(signatory ?? "", signedOn ?? clock.Today),
+        ActAsync(id, version, (a, user) => user.Office || user.Unit, a =>
+            {
+                Agreement.CheckSignDate(signedOn ?? clock.Today, clock.Today);
+                a.SignByUnit(signatory ?? "", signedOn ?? clock.Today);
+            },
             l["Signed for the unit. The community signs next."], ct);
 
     /// <summary>Party B signs: the community's secretary, or the office recording a paper signature.</summary>
     [HttpPost]
     public Task<IActionResult> SignCommunity(int id, string? signatory, DateOnly? signedOn, Guid version, CancellationToken ct) =>
-        ActAsync(id, version, (a, user) => user.Office || user.Community, a => a.SignByCommunity(signatory ?? "", signedOn ?? clock.Today),
+        ActAsync(id, version, (a, user) => user.Office || user.Community, a =>
+            {
+                Agreement.CheckSignDate(signedOn ?? clock.Today, clock.Today);
+                a.SignByCommunity(signatory ?? "", signedOn ?? clock.Today);
+            },
             l["Signed for the community. The civilization office files it next."], ct);
 
     [Authorize(Roles = Roles.OfficeOrAdmin)]

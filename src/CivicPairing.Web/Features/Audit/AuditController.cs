@@ -41,12 +41,12 @@ public sealed class AuditListQuery : ListQuery
         }
         if (From is { } from)
         {
-            var start = Format.StartOf(from);
+            var start = Format.StartOf(ListQuery.Within(from));
             entries = entries.Where(e => e.At >= start);
         }
         if (To is { } to)
         {
-            var end = Format.StartOf(to.AddDays(1));
+            var end = Format.StartOf(ListQuery.Within(to).AddDays(1));
             entries = entries.Where(e => e.At < end);
         }
         // Newest first is the only order that makes sense for a log; the id breaks ties within one save.

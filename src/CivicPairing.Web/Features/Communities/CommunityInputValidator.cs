@@ -31,6 +31,6 @@ public sealed class CommunityInputValidator : AbstractValidator<CommunityInput>
         RuleFor(x => x.CollectiveIncome).InclusiveBetween(-1_000_000_000, 1_000_000_000).PrecisionScale(18, 2, true);
         RuleForEach(x => x.Weaknesses).IsInEnum();
         RuleForEach(x => x.Industries).IsInEnum();
-        RuleFor(x => x.Profile).FreeText(2000, () => l["HTML or script is not allowed here; write plain text."]);
+        RuleFor(x => x.Profile).FreeText(2000, l);
     }
 }

@@ -36,7 +36,7 @@ public sealed class CorrectPairingDatesInputValidator : AbstractValidator<Correc
             .Must(d => d is null || d.Value.Year >= 2000 && d.Value <= clock.Today.AddYears(1))
             .WithMessage(_ => l["Choose an end date between 2000 and a year from now."]);
         RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => l["Give a reason."])
-            .FreeText(Pairing.CorrectionReasonMaxLength, () => l["HTML or script is not allowed here; write plain text."]);
+            .FreeText(Pairing.CorrectionReasonMaxLength, l);
     }
 }
 

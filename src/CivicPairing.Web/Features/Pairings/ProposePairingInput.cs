@@ -31,11 +31,12 @@ public sealed class ProposePairingInputValidator : AbstractValidator<ProposePair
         RuleFor(x => x.StartDate).NotNull()
             .Must(d => d is null || d.Value.Year >= 2000 && d.Value <= clock.Today.AddYears(1))
             .WithMessage(_ => l["Choose a start date between 2000 and a year from now."]);
-        RuleFor(x => x.Note).FreeText(Pairing.ReasonMaxLength, () => l["HTML or script is not allowed here; write plain text."]);
+        RuleFor(x => x.Note).FreeText(Pairing.ReasonMaxLength, l);
     }
 }
 
 /// <summary>A reason typed for a state change (reject, suspend, end, override).</summary>
+[Infrastructure.Validation.PlainValues]
 public sealed class PairingDecisionInput
 {
     public string? Reason { get; set; }

@@ -125,6 +125,15 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
             TempData["Error"] = l["Name at most a whole number of laggards from 1 to 1,000, or leave it empty to name them all."].Value;
             return RedirectToAction(nameof(Details), new { id });
         }
+        try
+        {
+            period.CheckPublishable();
+        }
+        catch (DomainException refusal)
+        {
+            TempData["Error"] = l["Not published: reopen the period and correct its rules. {0}", l.Text(refusal)].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
         var snapshot = await SnapshotAsync(period, version: 1, note: null, laggardCap, ct);
         if (await this.TryStepAsync(db, period, version, () =>
             {

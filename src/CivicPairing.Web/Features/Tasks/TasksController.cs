@@ -122,9 +122,10 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         }
         if (outcome == Outcome.Refused)
         {
-            // Nothing was saved: drop the files' bytes, keep the note the user typed.
+            // Nothing was saved: drop the files' bytes, keep the note the user typed (to the length a note may have: the
+            // form comes back through a cookie, which a hostile 100,000 characters would make too large to send).
             uploads.Discard(stored);
-            TempData["Note"] = note;
+            TempData["Note"] = note?.Length > AgreementTask.TextMaxLength ? note[..AgreementTask.TextMaxLength] : note;
             if (problem is not null)
             {
                 TempData["Error"] = problem;

@@ -27,6 +27,6 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
         RuleFor(x => x.PartyMemberCount).NotNull().GreaterThanOrEqualTo(0)
             .LessThanOrEqualTo(x => x.StaffCount ?? 0).WithMessage(_ => l["Party members cannot outnumber the staff."]);
         RuleForEach(x => x.Strengths).IsInEnum();
-        RuleFor(x => x.Notes).FreeText(Unit.TextMaxLength, () => l["HTML or script is not allowed here; write plain text."]);
+        RuleFor(x => x.Notes).FreeText(Unit.TextMaxLength, l);
     }
 }

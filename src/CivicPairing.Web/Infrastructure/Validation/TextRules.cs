@@ -1,30 +1,67 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
+using CivicPairing.Domain;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace CivicPairing.Web.Infrastructure.Validation;
 
-/// <summary>Rules every text field shares, so every form refuses bad input the same way.</summary>
+/// <summary>
+/// Rules every text field shares, so every form refuses bad input the same way. What counts as text (no control
+/// characters, no markup, length) is <see cref="PlainText"/>'s, the same the domain applies to reasons.
+/// </summary>
 public static partial class TextRules
 {
-    // Names of organisations and people: letters of any script, digits, spaces and the punctuation they really use.
-    [GeneratedRegex(@"^[\p{L}\p{N}\s（）()·•\-—_、.,，&＆/]+$")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex(@"<\s*[a-zA-Z!/?]|&#|javascript:", RegexOptions.IgnoreCase)]
-    private static partial Regex MarkupPattern();
+    // Punctuation that names of organisations and people really use, beside letters of any script, digits and spaces.
+    private const string NamePunctuation = "（）()·•-—_、.,，&＆/";
 
     [GeneratedRegex(@"^[0-9+\-\s()（）]{5,30}$")]
     private static partial Regex PhonePattern();
 
-    public static bool IsPlainName(string? value) => string.IsNullOrEmpty(value) || NamePattern().IsMatch(value);
+    /// <summary>
+    /// Letters of any script (those beyond the basic plane too, such as 𠀀 or 𡈼 in names and places), digits, spaces and
+    /// <see cref="NamePunctuation"/>; nothing else, and no broken surrogate.
+    /// </summary>
+    public static bool IsPlainName(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+            var fits = Rune.IsLetter(rune) || Rune.IsDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+                || rune.Value is ' ' || (rune.IsBmp && NamePunctuation.Contains((char)rune.Value, StringComparison.Ordinal))
+                || (Rune.IsWhiteSpace(rune) && rune.Value is not ('\r' or '\n' or '\t') && Rune.GetUnicodeCategory(rune) != UnicodeCategory.Control);
+            if (!fits)
+            {
+                return false;
+            }
+            rest = rest[used..];
+        }
+        return true;
+    }
 
-    public static bool HasNoMarkup(string? value) => string.IsNullOrEmpty(value) || !MarkupPattern().IsMatch(value);
+    public static bool HasNoMarkup(string? value) => PlainText.HasNoMarkup(value);
 
     public static IRuleBuilderOptions<T, string?> PlainName<T>(this IRuleBuilder<T, string?> rule, int maxLength, Func<string> message) =>
         rule.MaximumLength(maxLength).Must(IsPlainName).WithMessage(_ => message());
 
-    public static IRuleBuilderOptions<T, string?> FreeText<T>(this IRuleBuilder<T, string?> rule, int maxLength, Func<string> message) =>
-        rule.MaximumLength(maxLength).Must(HasNoMarkup).WithMessage(_ => message());
+    /// <summary>A name that may also be blank-free text such as a person's (control characters refused with their own message first).</summary>
+    public static IRuleBuilderOptions<T, string?> TextCharacters<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer l) =>
+        rule.Must(PlainText.HasOnlyTextCharacters).WithMessage(_ => l[PlainText.ControlCharacters].Value);
+
+    /// <summary>Free text: at most <paramref name="maxLength"/>, only text characters, no markup; each refusal with its own message.</summary>
+    public static IRuleBuilderOptions<T, string?> FreeText<T>(this IRuleBuilder<T, string?> rule, int maxLength, IStringLocalizer l) =>
+        rule.MaximumLength(maxLength)
+            .Must(PlainText.HasOnlyTextCharacters).WithMessage(_ => l[PlainText.ControlCharacters].Value)
+            .Must(HasNoMarkup).WithMessage(_ => l[PlainText.Markup].Value);
 
     public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule, Func<string> message) =>
         rule.Must(v => string.IsNullOrWhiteSpace(v) || PhonePattern().IsMatch(v)).WithMessage(_ => message());
