@@ -9,8 +9,8 @@ namespace CivicPairing.Web.Identity;
 /// lock, a role change or a password change ends every copy of the session on every instance at the next request
 /// (the database is the one truth the instances share).
 /// <para>
-/// Identity's own <see cref="SecurityStampValidator{TUser}"/> with a zero interval would check as often, but on each
-/// check it also rebuilds the principal (user, roles, role claims: four more queries) and re-issues the cookie (a
+/// Identity's own <see cref="SecurityStampValidator{TUser}"/> with a zero interval checks only once time has passed since
+/// the cookie was issued (never under the tests' pinned clock), and on each check it also rebuilds the principal (roles, role and user claims: several more queries) and re-issues the cookie (a
 /// Set-Cookie on every response). Here a matching stamp is enough: every change to what the cookie carries (role, unit
 /// or community, name, the must-change-password flag) updates the stamp, so a cookie whose stamp matches carries
 /// current claims. One primary-key read per signed-in request.
