@@ -147,6 +147,7 @@ public sealed class SessionsAndAccounts(PortalFactory factory) : IClassFixture<P
             ["UserName"] = "forced.liaison", ["DisplayName"] = "审计 联络员", ["Role"] = Roles.UnitLiaison, ["UnitId"] = unitId.ToString(), ["Password"] = "Handed@Over2026",
         })).StatusCode);
         Assert.True(await MustChangeAsync("forced.liaison"));
+        Assert.Contains("尚未改设密码", await admin.GetPageAsync("/Users?q=forced.liaison"), StringComparison.Ordinal);
 
         using var user = factory.CreatePortalClient();
         Assert.Equal(HttpStatusCode.Redirect, (await user.LoginAsync("forced.liaison", "Handed@Over2026")).StatusCode);
@@ -170,6 +171,7 @@ public sealed class SessionsAndAccounts(PortalFactory factory) : IClassFixture<P
         var changed = await user.ChangePasswordAsync("Handed@Over2026", "Quiet#Harbour58");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.False(await MustChangeAsync("forced.liaison"));
+        Assert.DoesNotContain("尚未改设密码", await admin.GetPageAsync("/Users?q=forced.liaison"), StringComparison.Ordinal);
         Assert.Contains("市审计局", await user.GetPageAsync("/"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/Activities/Log")).StatusCode);
     }

@@ -25,7 +25,7 @@ public sealed class UserListQuery : ListQuery
     }
 }
 
-public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, string? UnitName, string? CommunityName, DateTimeOffset? LockoutEnd)
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, string? UnitName, string? CommunityName, DateTimeOffset? LockoutEnd, bool MustChangePassword)
 {
     public bool IsLockedAt(DateTimeOffset now) => LockoutEnd > now;
 }
@@ -55,7 +55,7 @@ public sealed class UsersController(
         users = query.Desc ? users.OrderByDescending(u => u.UserName) : users.OrderBy(u => u.UserName);
         var rows = users.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName,
             (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
-            u.Unit!.Name, u.Community!.Name, u.LockoutEnd));
+            u.Unit!.Name, u.Community!.Name, u.LockoutEnd, u.MustChangePassword));
         return View(new UserListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), clock.Now));
     }
 
