@@ -89,6 +89,7 @@ DATA_YEAR=$(q "SELECT substr(MAX(Date), 1, 4) FROM Activities")
 office_pages() {
   cat <<EOF
 /
+/Account/ChangePassword
 /Units
 /Units?page=2
 /Units/Export?format=csv
@@ -152,6 +153,7 @@ pages_for() { # role → one path a line
     admin) if [ "${ADMIN_PAGES:-all}" = all ]; then office_pages; else echo /; fi; printf '%s\n' /Users /Users/Create "/Users/Edit/$LIAISON_USER" ;;
     liaison) cat <<EOF
 /
+/Account/ChangePassword
 /Units/Details/$UNIT
 /Communities/Details/$U_PARTNER
 /Pairings
@@ -187,6 +189,7 @@ EOF
     ;;
     secretary) cat <<EOF
 /
+/Account/ChangePassword
 /Communities/Details/$COMMUNITY
 /Units/Details/$C_PARTNER
 /Pairings

@@ -16,7 +16,7 @@ public sealed class Accessibility(BrowserPortal browser)
         { "demo.liaison", "/" }, { "demo.liaison", "/Activities/Log" }, { "demo.liaison", "/Activities" }, { "demo.liaison", "/Tasks" },
         { "demo.liaison", "/Ranking/Scorecard" },
         { "demo.secretary", "/" }, { "demo.secretary", "/Activities/Inbox" }, { "demo.secretary", "/Tasks" }, { "demo.secretary", "/Pairings" },
-        { "demo.admin", "/Users" },
+        { "demo.admin", "/Users" }, { "demo.office", "/Account/ChangePassword" },
     };
 
     [SkippableTheory]

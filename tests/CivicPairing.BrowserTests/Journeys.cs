@@ -36,6 +36,24 @@ public sealed class Journeys(BrowserPortal browser)
     }
 
     [SkippableFact]
+    public async Task TheUserMenuOpensTheChangePasswordPageAndSignsOut()
+    {
+        BrowserPortal.RequirePrerequisites();
+        var page = await browser.SignedInAsync("demo.secretary");
+        await page.ClickAsync("#userMenu"); // Bootstrap's dropdown, under the portal's real CSP
+        await BrowserPortal.ClickAndLoadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "修改密码" }));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("修改密码");
+        await Expect(page.Locator("label[for=ConfirmPassword]")).ToHaveTextAsync("确认新密码");
+        await BrowserPortal.ShotAsync(page, "change-password");
+
+        await page.ClickAsync("#userMenu");
+        await BrowserPortal.ClickAndLoadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "退出" }));
+        await page.GotoAsync("/Tasks");
+        Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task TheOfficeApprovesAPairingProposal()
     {
         BrowserPortal.RequirePrerequisites();

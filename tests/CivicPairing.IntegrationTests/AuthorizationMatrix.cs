@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
     {
         ["Account.Login"] = Everyone,
         ["Account.Logout"] = SignedIn,
+        ["Account.ChangePassword"] = SignedIn,
         ["Account.Language"] = Everyone,
         ["Error.Index"] = Everyone,
         ["Home.Index"] = SignedIn,

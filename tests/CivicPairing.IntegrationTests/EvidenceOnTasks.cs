@@ -103,8 +103,6 @@ public sealed class EvidenceOnTasks(PortalFactory factory) : IClassFixture<Porta
                 ["UnitId"] = (await factory.UnitIdAsync("市检察院")).ToString(), ["Password"] = "Police@2026x",
             });
         }
-        var client = factory.CreatePortalClient();
-        await client.LoginAsync("police.liaison", "Police@2026x");
-        return client;
+        return await PortalClient.FirstSignInAsync(factory, "police.liaison", "Police@2026x");
     }
 }

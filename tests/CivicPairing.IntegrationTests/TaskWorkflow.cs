@@ -67,8 +67,7 @@ public sealed class TaskWorkflow(PortalFactory factory) : IClassFixture<PortalFa
             });
         }
         var task = await TaskAsync("JD-2026-001", 4);
-        using var stranger = factory.CreatePortalClient();
-        await stranger.LoginAsync("tangbo.sec", "Tangbo@2026x");
+        using var stranger = await PortalClient.FirstSignInAsync(factory, "tangbo.sec", "Tangbo@2026x");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Tasks/Details/{task.Id}")).StatusCode);
         var token = PortalClient.TokenFrom(await stranger.GetPageAsync("/Tasks"));
         var post = await stranger.PostWithTokenAsync($"/Tasks/Confirm/{task.Id}", [KeyValuePair.Create("version", task.Version.ToString())], token);

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace CivicPairing.Web.Identity;
 
-/// <summary>Puts the user's unit or community into the cookie so row-level checks need no extra query.</summary>
+/// <summary>
+/// Puts the user's unit or community into the cookie so row-level checks need no extra query, and whether they must
+/// change their password first. Whatever changes one of these claims also updates the security stamp (SessionStampValidator).
+/// </summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
@@ -21,6 +24,10 @@ public sealed class AppClaimsPrincipalFactory(
         if (user.CommunityId is { } communityId)
         {
             identity.AddClaim(new Claim(PartyClaims.CommunityId, communityId.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChangeGate.Claim, "true"));
         }
         return identity;
     }

@@ -15,4 +15,9 @@ public class AppUser : IdentityUser
     public int? CommunityId { get; set; }
     public Community? Community { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Set when the administrator creates the account or resets its password: the password was handed over, so the
+    /// user chooses their own before anything else (<see cref="PasswordChangeGate"/>). Cleared by the change.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

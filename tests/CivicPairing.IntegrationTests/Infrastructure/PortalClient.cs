@@ -27,6 +27,36 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         return client;
     }
 
+    /// <summary>
+    /// Signs in an account the administrator created or reset and chooses the user's own password, as the portal
+    /// requires before any other page; fails the test if either step does not go through.
+    /// </summary>
+    public static async Task<PortalClient> FirstSignInAsync(PortalFactory factory, string userName, string initialPassword, string ownPassword = OwnPassword)
+    {
+        var client = factory.CreatePortalClient();
+        var login = await client.LoginAsync(userName, initialPassword);
+        if (login.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {login.StatusCode}");
+        }
+        var change = await client.ChangePasswordAsync(initialPassword, ownPassword);
+        if (change.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"{userName} could not choose a password: {change.StatusCode}");
+        }
+        return client;
+    }
+
+    /// <summary>The password a test user chooses at first sign-in.</summary>
+    public const string OwnPassword = "Own@Choice2026";
+
+    /// <summary>Posts the change-password form of the signed-in user.</summary>
+    public Task<HttpResponseMessage> ChangePasswordAsync(string current, string next, string? confirm = null) =>
+        PostFormAsync("/Account/ChangePassword", "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = current, ["NewPassword"] = next, ["ConfirmPassword"] = confirm ?? next,
+        });
+
     public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(url);
 
     public async Task<string> GetPageAsync(string url)

@@ -29,7 +29,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string EvidenceRoot => Path.ChangeExtension(DatabasePath, null) + "-evidence";
 
-    protected virtual int LoginAttemptsPerMinute => 10_000;
+    /// <summary>Failed sign-ins allowed per address and minute; null: the portal's own default, as in production.</summary>
+    protected virtual int? LoginAttemptsPerMinute => 10_000;
 
     /// <summary>0: the tests check figures right after the change that moves them (<see cref="StoredFacts"/> tests the window).</summary>
     protected virtual int MaxStaleSeconds => 0;
@@ -42,7 +43,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Evidence:Root", EvidenceRoot);
-        builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (LoginAttemptsPerMinute is { } attempts)
+        {
+            builder.UseSetting("Security:LoginAttemptsPerMinute", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         builder.UseSetting("Scoring:MaxStaleSeconds", MaxStaleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // No background gathering racing the test's own requests (the pinned clock would tick it only once anyway).
         builder.UseSetting("Scoring:WarmEverySeconds", "0");

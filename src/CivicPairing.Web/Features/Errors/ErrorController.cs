@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CivicPairing.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,6 +9,7 @@ public sealed record ErrorPage(int StatusCode, string RequestId);
 
 /// <summary>Friendly pages for failures and status codes; the request id ties the page to the log.</summary>
 [AllowAnonymous]
+[AllowBeforePasswordChange]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorController : Controller
 {

@@ -25,7 +25,7 @@ public sealed class UserListQuery : ListQuery
     }
 }
 
-public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, string? UnitName, string? CommunityName, DateTimeOffset? LockoutEnd)
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, string? UnitName, string? CommunityName, DateTimeOffset? LockoutEnd, bool MustChangePassword)
 {
     public bool IsLockedAt(DateTimeOffset now) => LockoutEnd > now;
 }
@@ -37,7 +37,7 @@ public sealed record UserFormPage(UserInput Input, IReadOnlyList<SelectListItem>
 /// <summary>Accounts are made by the administrator only: there is no self-registration.</summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed class UsersController(
-    AppDbContext db, UserManager<AppUser> users, IValidator<UserInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<UserInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(UserListQuery query, CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed class UsersController(
         users = query.Desc ? users.OrderByDescending(u => u.UserName) : users.OrderBy(u => u.UserName);
         var rows = users.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName,
             (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
-            u.Unit!.Name, u.Community!.Name, u.LockoutEnd));
+            u.Unit!.Name, u.Community!.Name, u.LockoutEnd, u.MustChangePassword));
         return View(new UserListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct), clock.Now));
     }
 
@@ -68,13 +68,14 @@ public sealed class UsersController(
         input.Id = null;
         if (await IsValidAsync(input, ct))
         {
-            var user = new AppUser { UserName = input.UserName!.Trim(), CreatedAt = clock.Now };
+            // The administrator knows the initial password: the user chooses their own at first sign-in.
+            var user = new AppUser { UserName = input.UserName!.Trim(), CreatedAt = clock.Now, MustChangePassword = true };
             Apply(input, user);
             var result = await users.CreateAsync(user, input.Password!);
             if (result.Succeeded)
             {
                 await users.AddToRoleAsync(user, input.Role!);
-                TempData["Success"] = l["Account {0} was created. Give the user the initial password in person.", user.UserName].Value;
+                TempData["Success"] = l["Account {0} was created. Give the user the initial password in person; they choose their own at first sign-in.", user.UserName].Value;
                 return RedirectToAction(nameof(Index));
             }
             AddErrors(result);
@@ -132,8 +133,13 @@ public sealed class UsersController(
                         await users.RemoveFromRolesAsync(user, roles);
                         await users.AddToRoleAsync(user, input.Role!);
                     }
-                    // Signs the user out elsewhere so the new role and binding take effect at once.
+                    // Ends the user's sessions, so the new role and binding take effect at their next request (on every
+                    // instance: the stamp is checked on each request). The administrator editing their own account stays signed in.
                     await users.UpdateSecurityStampAsync(user);
+                    if (user.Id == CurrentUserId)
+                    {
+                        await signIn.RefreshSignInAsync(user);
+                    }
                     TempData["Success"] = l["Account {0} was saved.", user.UserName ?? ""].Value;
                     return RedirectToAction(nameof(Index));
                 }
@@ -156,15 +162,25 @@ public sealed class UsersController(
             TempData["Error"] = l["Enter the new password."].Value;
             return RedirectToAction(nameof(Edit), new { id });
         }
+        var self = user.Id == CurrentUserId;
+        var wasRequired = user.MustChangePassword;
+        // A password the administrator knows is changed by the user at their next sign-in (not one they set for themselves).
+        user.MustChangePassword = !self;
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        // The reset gives a new security stamp: the user's live sessions end.
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         if (!result.Succeeded)
         {
+            user.MustChangePassword = wasRequired;
             TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Description));
             return RedirectToAction(nameof(Edit), new { id });
         }
         await users.ResetAccessFailedCountAsync(user);
-        TempData["Success"] = l["The password of {0} was reset. Give the user the new password in person.", user.UserName ?? ""].Value;
+        if (self)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+        TempData["Success"] = l["The password of {0} was reset. Give the user the new password in person; they choose their own at next sign-in.", user.UserName ?? ""].Value;
         return RedirectToAction(nameof(Edit), new { id });
     }
 
@@ -189,6 +205,7 @@ public sealed class UsersController(
         }
         else
         {
+            // Ends the user's live sessions at their next request, on every instance.
             await users.UpdateSecurityStampAsync(user);
         }
         TempData["Success"] = (locked ? l["Account {0} is locked.", user.UserName ?? ""] : l["Account {0} is unlocked.", user.UserName ?? ""]).Value;
