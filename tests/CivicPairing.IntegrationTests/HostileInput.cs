@@ -70,6 +70,7 @@ public sealed partial class HostileInput(PortalFactory factory) : IClassFixture<
         ("task return reason", "demo.secretary", "/Tasks/Details/{reported}", "/Tasks/Return/{reported}", false, [], "reason", Kind.Text),
         ("task report note", "demo.liaison", "/Tasks/Details/{open}", "/Tasks/Report/{open}", true, [], "note", Kind.Text),
         ("termination reason", "demo.office", "/Agreements/Details/{agreement}", "/Agreements/Terminate/{agreement}", false, [], "reason", Kind.Text),
+        ("checklist item", "demo.office", "/Checklist", "/Checklist/Add", false, [], "text", Kind.Text),
         ("assessment quarter", "demo.office", "/Assessment", "/Assessment/Create", false, new() { ["year"] = "2031" }, "quarter", Kind.Number),
         ("assessment year", "demo.office", "/Assessment", "/Assessment/Create", false, [], "year", Kind.Number),
     ];

@@ -130,7 +130,7 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         {
             return WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")).Trim();
         }
-        var feedback = Regex.Match(html, $"id=\"{Regex.Escape(field)}Error\"[^>]*>(.*?)</div>", RegexOptions.Singleline);
+        var feedback = Regex.Match(html, $"id=\"{Regex.Escape(field)}-?[Ee]rror\"[^>]*>(.*?)</div>", RegexOptions.Singleline);
         return feedback.Success && feedback.Groups[1].Value.Trim().Length > 0 ? WebUtility.HtmlDecode(feedback.Groups[1].Value).Trim() : null;
     }
 

@@ -1,6 +1,8 @@
+using CivicPairing.Domain;
 using CivicPairing.Domain.Inspections;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Identity;
+using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +16,7 @@ public sealed record ChecklistPage(IReadOnlyList<ChecklistItem> Items, IReadOnly
 
 /// <summary>The checklist the office inspects against: add, reword, reorder, retire and restore items. Changes are audited.</summary>
 [Authorize(Roles = Roles.OfficeOrAdmin)]
+[ShowsUnreadableValues]
 public sealed class ChecklistController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
@@ -86,7 +89,11 @@ public sealed class ChecklistController(AppDbContext db, IStringLocalizer<Shared
         {
             ModelState.AddModelError(key, l["Write the item to check."]);
         }
-        else if (clean.Length > ChecklistItem.TextMaxLength || !TextRules.HasNoMarkup(clean))
+        else if (!PlainText.HasOnlyTextCharacters(clean))
+        {
+            ModelState.AddModelError(key, l[PlainText.ControlCharacters]);
+        }
+        else if (PlainText.Problem(clean, ChecklistItem.TextMaxLength) is not null)
         {
             ModelState.AddModelError(key, l["Keep the item under {0} characters, without markup.", ChecklistItem.TextMaxLength]);
         }

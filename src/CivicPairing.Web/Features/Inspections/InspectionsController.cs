@@ -92,9 +92,9 @@ public sealed class InspectionsController(AppDbContext db, PartyAccess access, C
         var findings = input.Findings.Where(f => !string.IsNullOrWhiteSpace(f.Item))
             .Select(f => new InspectionFinding(f.Item!.Trim(), f.Result ?? FindingResult.Pass, string.IsNullOrWhiteSpace(f.Notes) ? null : f.Notes.Trim()))
             .ToList();
-        if (findings.Any(f => f.Item.Length > 200 || f.Notes?.Length > Inspection.TextMaxLength))
+        if (findings.Select(f => PlainText.Problem(f.Item, 200) ?? PlainText.Problem(f.Notes, Inspection.TextMaxLength)).FirstOrDefault(p => p is not null) is { } textProblem)
         {
-            ModelState.AddModelError("", l["Keep each item under 200 characters and each note under {0}.", Inspection.TextMaxLength]);
+            ModelState.AddModelError("", l.Text(textProblem));
         }
         if (input.Date is null || input.Score is null)
         {

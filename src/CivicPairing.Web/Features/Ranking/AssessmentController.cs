@@ -156,7 +156,7 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         {
             return NotFound();
         }
-        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 1000)
+        if (string.IsNullOrWhiteSpace(note) || PlainText.Problem(note, 1000) is not null)
         {
             TempData["Error"] = l["Say what the correction changes and why (at most 1,000 characters)."].Value;
             return RedirectToAction(nameof(Details), new { id });

@@ -18,6 +18,7 @@ public sealed class UnreadableValuesFilter(IStringLocalizer<SharedResource> l) :
         if (HttpMethods.IsGet(context.HttpContext.Request.Method)
             || context.ModelState.IsValid
             || context.Controller is Features.Errors.ErrorController
+            || context.ActionDescriptor.EndpointMetadata.OfType<ShowsUnreadableValuesAttribute>().Any()
             || context.ActionDescriptor.Parameters.Any(p => !IsPlain(p.ParameterType)))
         {
             await next();
@@ -64,3 +65,7 @@ public sealed class UnreadableValuesFilter(IStringLocalizer<SharedResource> l) :
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class PlainValuesAttribute : Attribute;
+
+/// <summary>An action or controller that shows unreadable values beside their fields itself (its form is on its own page).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ShowsUnreadableValuesAttribute : Attribute;
