@@ -62,7 +62,7 @@ public sealed record ScoringRules(
         {
             problems.Add(new DomainException("Weights cannot be negative."));
         }
-        else if (weights.Any(w => w > 100))
+        if (weights.Any(w => w > 100))
         {
             problems.Add(new DomainException("A weight cannot be more than 100."));
         }

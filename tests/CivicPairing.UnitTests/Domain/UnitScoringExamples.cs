@@ -547,7 +547,24 @@ public sealed class UnitScoringExamples
     {
         var problem = Assert.Single((ScoringRules.Default with { EffortTargetHoursPerStaff = Dec(hours) }).Problems());
 
-        Assert.Equal("The effort target must be more than zero hours.", problem.Message);
+        Assert.Equal("The effort target must be from {0} to {1} hours per member of staff.", problem.Message);
+    }
+
+    /// <summary>The probe's rules: weights that wrap an int to 100, a penalty of 7.9e28, a target of 1e-28 hours.</summary>
+    [Fact]
+    public void RefusesRulesThatWouldOverflowTheScores()
+    {
+        var wrapping = ScoringRules.Default with
+        {
+            RegularityWeight = int.MaxValue, EffortWeight = int.MaxValue, TasksWeight = 2, SatisfactionWeight = 100, LeadershipWeight = 0, InspectionWeight = 0,
+        };
+        Assert.Equal(["A weight cannot be more than 100."], wrapping.Problems().Select(p => p.Message));
+
+        var huge = ScoringRules.Default with { PenaltyPerDisputedActivity = 7.9e28m, EffortTargetHoursPerStaff = 1e-28m };
+        Assert.Equal(
+            ["The effort target must be from {0} to {1} hours per member of staff.", "A penalty cannot be more than {0} points."],
+            huge.Problems().Select(p => p.Message));
+        Assert.Empty((ScoringRules.Default with { PenaltyPerMissedVisit = 100m, EffortTargetHoursPerStaff = 0.1m }).Problems());
     }
 
     [Theory]
@@ -575,7 +592,7 @@ public sealed class UnitScoringExamples
             [
                 "Weights cannot be negative.",
                 "The weights add up to {0}; they must add up to 100.",
-                "The effort target must be more than zero hours.",
+                "The effort target must be from {0} to {1} hours per member of staff.",
                 "Penalties cannot be negative.",
                 "Grade thresholds must rise from pass to good to excellent, within 0 to 100.",
             ],
