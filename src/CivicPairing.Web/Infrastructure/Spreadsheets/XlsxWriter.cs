@@ -195,7 +195,8 @@ public static partial class XlsxWriter
     private static partial Regex EscapeSequenceStart();
 
     // XML 1.0 cannot carry most control characters (not even as &#1;), and a lone surrogate is not text.
-    static string StripInvalidXmlChars(string text)
+    // A surrogate pair (emoji, CJK Extension B such as 𠀀) is one character and is kept whole.
+    internal static string StripInvalidXmlChars(string text)
     {
         StringBuilder? kept = null;
         for (var i = 0; i < text.Length; i++)
@@ -203,7 +204,10 @@ public static partial class XlsxWriter
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
             {
-                kept?.Append(c).Append(text[++i]);
+                // The index moves past the low half whether or not anything was dropped yet: with `kept?.Append(text[++i])`
+                // the increment was skipped while kept was null, and the low half was then dropped as a lone surrogate.
+                i++;
+                kept?.Append(c).Append(text[i]);
             }
             else if (XmlConvert.IsXmlChar(c))
             {
