@@ -42,6 +42,29 @@ public sealed partial class SpreadsheetExchange(PortalFactory factory) : IClassF
         Assert.Equal("村", rows[1][1]);
     }
 
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("csv")]
+    public async Task ExportsNamesOutsideTheBasicPlaneWholeAndToTheEnd(string format)
+    {
+        string[] names = [$"𠀀𡈼志愿服务队{format}", $"👍 文明实践站{format}", $"市𠀀局😀{format}"];
+        await factory.QueryAsync(async db =>
+        {
+            db.Units.AddRange(names.Select(n => new Unit { Name = n, Kind = UnitKind.PublicInstitution, StaffCount = 10, Notes = n + " 备注 🚩", CreatedAt = PortalFactory.PinnedAt }));
+            return await db.SaveChangesAsync();
+        });
+        using var client = await PortalClient.SignedInAsync(factory, "demo.office");
+
+        var response = await client.GetAsync($"/Units/Export?format={format}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = format == "xlsx" ? XlsxReader.ReadFirstSheet(new MemoryStream(bytes), 1000) : CsvReader.Read(new MemoryStream(bytes), 1000);
+        var all = await factory.QueryAsync(db => db.Units.CountAsync(u => u.IsActive));
+        Assert.Equal(all + 1, rows.Count); // every unit, the ones after the emoji included
+        Assert.Subset(rows.Skip(1).Select(r => r[0]).ToHashSet(), names.ToHashSet());
+    }
+
     [Fact]
     public async Task PreviewsAnImportWithPerRowErrorsAndSavesNothingUntilConfirmed()
     {

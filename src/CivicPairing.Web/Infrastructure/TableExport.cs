@@ -17,20 +17,10 @@ public sealed class TableExportResult<TEntity>(
 {
     public static bool IsSupported(string? format) => format is "xlsx" or "csv";
 
-    public async Task ExecuteResultAsync(ActionContext context)
-    {
-        var response = context.HttpContext.Response;
-        var ct = context.HttpContext.RequestAborted;
-        TableExport.Attach(response, fileBaseName, format);
-        if (format == "xlsx")
-        {
-            await XlsxWriter.WriteAsync(response.Body, fileBaseName, headers, Rows(ct), ct);
-        }
-        else
-        {
-            await CsvWriter.WriteAsync(response.Body, headers, Rows(ct), ct);
-        }
-    }
+    public Task ExecuteResultAsync(ActionContext context) =>
+        TableExport.StreamAsync(context.HttpContext, fileBaseName, format, (body, ct) => format == "xlsx"
+            ? XlsxWriter.WriteAsync(body, fileBaseName, headers, Rows(ct), ct)
+            : CsvWriter.WriteAsync(body, headers, Rows(ct), ct));
 
     private async IAsyncEnumerable<IReadOnlyList<object?>> Rows([EnumeratorCancellation] CancellationToken ct)
     {
@@ -44,16 +34,43 @@ public sealed class TableExportResult<TEntity>(
 /// <summary>A workbook of several sheets (a report and its details), streamed like a table export.</summary>
 public sealed class WorkbookResult(string fileBaseName, IReadOnlyList<XlsxSheet> sheets) : IActionResult
 {
-    public async Task ExecuteResultAsync(ActionContext context)
-    {
-        var response = context.HttpContext.Response;
-        TableExport.Attach(response, fileBaseName, "xlsx");
-        await XlsxWriter.WriteAsync(response.Body, sheets, context.HttpContext.RequestAborted);
-    }
+    public Task ExecuteResultAsync(ActionContext context) =>
+        TableExport.StreamAsync(context.HttpContext, fileBaseName, "xlsx", (body, ct) => XlsxWriter.WriteAsync(body, sheets, ct));
 }
 
 public static class TableExport
 {
+    /// <summary>
+    /// Sends a file that is written while it is read from the database. Once the first bytes are out, the status (200) and
+    /// headers cannot be taken back, so a failure after that point aborts the connection: the browser shows a failed
+    /// download instead of a shorter file that looks complete. The failure is logged as an error. A failure before any byte
+    /// was sent reaches the error page as usual; a browser that went away is only noted.
+    /// </summary>
+    public static async Task StreamAsync(HttpContext http, string fileBaseName, string format, Func<Stream, CancellationToken, Task> write)
+    {
+        var response = http.Response;
+        var ct = http.RequestAborted;
+        Attach(response, fileBaseName, format);
+        try
+        {
+            await write(response.Body, ct);
+        }
+        catch (Exception failure) when (response.HasStarted || ct.IsCancellationRequested)
+        {
+            var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TableExport).FullName!);
+            if (ct.IsCancellationRequested)
+            {
+                log.LogInformation("Download {FileBaseName}.{Format} stopped: the browser went away", fileBaseName, format);
+            }
+            else
+            {
+                log.LogError(failure, "Download {FileBaseName}.{Format} failed after it had started; the connection was aborted so the browser shows a failed download",
+                    fileBaseName, format);
+            }
+            http.Abort();
+        }
+    }
+
     /// <summary>
     /// Content type and a download name with the city's date and time; filename* carries a Chinese name, the plain one
     /// is for old clients.

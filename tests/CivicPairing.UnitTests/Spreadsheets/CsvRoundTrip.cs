@@ -56,4 +56,19 @@ public class CsvRoundTrip
 
         Assert.Equal("\uFEFF单位\r\n市财政局\r\n", Encoding.UTF8.GetString(response.ToArray()));
     }
+
+    [Fact]
+    public async Task KeepsEmojiAndExtensionBCharactersAcrossTheWritersBuffer()
+    {
+        var rows = Enumerable.Range(1, 3000).Select(i => (IReadOnlyList<object?>)[i, $"活动{i} 👍 𠀀𡈼"]).ToArray();
+        using var file = new MemoryStream();
+        await CsvWriter.WriteAsync(file, ["#", "标题𠀀"], Rows.Of(rows));
+
+        file.Position = 0;
+        var read = CsvReader.Read(file, maxRows: 4000);
+
+        Assert.Equal(["#", "标题𠀀"], read[0]);
+        Assert.Equal(3001, read.Count);
+        Assert.All(read.Skip(1), r => Assert.EndsWith(" 👍 𠀀𡈼", r[1], StringComparison.Ordinal));
+    }
 }

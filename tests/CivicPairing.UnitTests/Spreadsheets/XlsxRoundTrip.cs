@@ -56,4 +56,47 @@ public class XlsxRoundTrip
 
         Assert.Equal<IReadOnlyList<string>>([["header"], ["abcd 👍"]], rows);
     }
+
+    // Before any character had to be dropped, a pair's low half was dropped on its own and the high half left alone:
+    // the XML writer then threw mid-stream and the download stopped after a few kilobytes.
+    [Theory]
+    [InlineData("👍")]
+    [InlineData("𠀀𡈼")]
+    [InlineData("张𠀀三")]
+    [InlineData("清理楼道👍")]
+    [InlineData("🇨🇳 国旗 𡈼 末尾的表情😀")]
+    public async Task KeepsCharactersOutsideTheBasicPlaneWhole(string text)
+    {
+        using var file = new MemoryStream();
+        await XlsxWriter.WriteAsync(file, "S", [text], Rows.Of([text, "after " + text], [1, text]));
+
+        file.Position = 0;
+        var rows = XlsxReader.ReadFirstSheet(file, maxRows: 10);
+
+        Assert.Equal<IReadOnlyList<string>>([[text], [text, "after " + text], ["1", text]], rows);
+    }
+
+    [Theory]
+    [InlineData("a\\uD800b", "ab")]
+    [InlineData("\\uDC00x", "x")]
+    [InlineData("x\\uD83D", "x")]
+    [InlineData("\\uDC00\\uD800", "")]
+    [InlineData("👍\\uD800👍", "👍👍")]
+    [InlineData("𠀀\\uDC00𡈼\\u0001", "𠀀𡈼")]
+    public void DropsLoneSurrogatesAndKeepsPairs(string escaped, string expected) =>
+        Assert.Equal(expected, XlsxWriter.StripInvalidXmlChars(System.Text.RegularExpressions.Regex.Unescape(escaped)));
+
+    [Fact]
+    public async Task ALongListWithEmojiInEveryRowIsWrittenToTheEnd()
+    {
+        var rows = Enumerable.Range(1, 2000).Select(i => (IReadOnlyList<object?>)[i, $"活动{i} 👍 𠀀𡈼"]).ToArray();
+        using var file = new MemoryStream();
+        await XlsxWriter.WriteAsync(file, "S", ["#", "标题"], Rows.Of(rows));
+
+        file.Position = 0;
+        var read = XlsxReader.ReadFirstSheet(file, maxRows: 3000);
+
+        Assert.Equal(2001, read.Count);
+        Assert.Equal(["2000", "活动2000 👍 𠀀𡈼"], read[^1]);
+    }
 }

@@ -36,4 +36,28 @@ public class XlsxStreaming
             receivedBeforeLastRow = response.BytesReceived;
         }
     }
+
+    [Fact]
+    public async Task AFailingRowSourceLeavesNoFileThatLooksComplete()
+    {
+        var response = new AsyncOnlyStream();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => XlsxWriter.WriteAsync(response, "导出", ["名称", "说明"], FailAfter(20_000)));
+
+        Assert.Equal("the database went away", failure.Message);
+        Assert.True(response.BytesReceived > 10_000, $"only {response.BytesReceived} bytes were sent before the failure"); // it really was streaming
+        // The end of central directory record (PK 5 6) is what makes a zip whole; it must never be sent for a failed workbook.
+        Assert.Equal(-1, response.ToArray().AsSpan().IndexOf("PK\x05\x06"u8));
+        Assert.ThrowsAny<Exception>(() => XlsxReader.ReadFirstSheet(new MemoryStream(response.ToArray()), maxRows: 100_000));
+
+        static async IAsyncEnumerable<IReadOnlyList<object?>> FailAfter(int rows)
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                await Task.Yield();
+                yield return [$"社区{i}", Guid.NewGuid().ToString()];
+            }
+            throw new InvalidOperationException("the database went away");
+        }
+    }
 }

@@ -125,27 +125,47 @@ public sealed class ActivitiesController(
         int? duplicateId = null;
         if (ModelState.IsValid)
         {
-            var duplicate = await NearDuplicateAsync(pairing!.Id, input.Date!.Value, input.Category!.Value, input.Title!, exceptId: null, ct);
-            duplicateId = duplicate?.Id;
+            var pairingId = pairing!.Id;
             var stored = new List<EvidenceFile>();
             try
             {
-                var activity = Activity.Log(pairing, input.ToFacts(), Context(pairing, duplicate), input.SubmissionKey, Actor, clock.Now);
-                activity.LinkedTasks.AddRange(await LinkableAsync(pairing.Id, input.TaskIds, ct));
+                // The files first, outside the database's write lock: writing megabytes must not hold up other writers.
                 stored = await uploads.StoreAsync(files, Actor, ct);
-                activity.Evidence.AddRange(stored);
-                db.Activities.Add(activity);
-                await db.SaveChangesAsync(ct);
+                var (activityId, created) = await db.InWriteTransactionAsync(NearDuplicateScope(pairingId), async ct =>
+                {
+                    // Under the lock, a copy of this submission or a near-duplicate that committed a moment ago is seen.
+                    if (await db.Activities.Where(a => a.SubmissionKey == input.SubmissionKey).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } first)
+                    {
+                        return (first, false);
+                    }
+                    var current = await db.Pairings.Include(p => p.Unit).Include(p => p.Community).SingleAsync(p => p.Id == pairingId, ct);
+                    var duplicate = await NearDuplicateAsync(current.Id, input.Date!.Value, input.Category!.Value, input.Title!, exceptId: null, ct);
+                    duplicateId = duplicate?.Id;
+                    var activity = Activity.Log(current, input.ToFacts(), Context(current, duplicate), input.SubmissionKey, Actor, clock.Now);
+                    activity.LinkedTasks.AddRange(await LinkableAsync(current.Id, input.TaskIds, ct));
+                    activity.Evidence.AddRange(stored);
+                    db.Activities.Add(activity);
+                    await db.SaveChangesAsync(ct);
+                    return (activity.Id, true);
+                }, ct);
+                if (!created)
+                {
+                    // A retried or double-clicked submit: the first one made the activity, show it.
+                    uploads.Discard(stored);
+                    return RedirectToAction(nameof(Details), new { id = activityId });
+                }
                 TempData["Success"] = l["The activity was sent to {0} for confirmation.", pairing.Community!.Name].Value;
-                return RedirectToAction(nameof(Details), new { id = activity.Id });
+                return RedirectToAction(nameof(Details), new { id = activityId });
             }
             catch (DomainException refusal)
             {
+                uploads.Discard(stored);
+                db.ChangeTracker.Clear();
                 ModelState.AddDomainError(l, refusal);
             }
             catch (DbUpdateException)
             {
-                // Two copies of one submission raced; the unique key kept the first. Anything else is a real failure.
+                // Two copies of one submission raced past the lock's scope; the unique key kept the first. Anything else is a real failure.
                 uploads.Discard(stored);
                 db.ChangeTracker.Clear();
                 var first = await db.Activities.Where(a => a.SubmissionKey == input.SubmissionKey).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
@@ -154,6 +174,11 @@ public sealed class ActivitiesController(
                     throw;
                 }
                 return RedirectToAction(nameof(Details), new { id = first });
+            }
+            catch
+            {
+                uploads.Discard(stored); // nothing was saved: no orphan files
+                throw;
             }
         }
         return View(await FormAsync(input, null, duplicateId, ct));
@@ -196,18 +221,24 @@ public sealed class ActivitiesController(
         {
             try
             {
-                var duplicate = await NearDuplicateAsync(pairing.Id, input.Date!.Value, input.Category!.Value, input.Title!, exceptId: id, ct);
-                var linked = await LinkableAsync(pairing.Id, input.TaskIds, ct);
-                if (linked.Count != input.TaskIds.Distinct().Count())
+                // Under the same lock as logging, so a correction cannot become the near-duplicate of one logged meanwhile.
+                var saved = await db.InWriteTransactionAsync(NearDuplicateScope(pairing.Id), async ct =>
                 {
-                    throw new DomainException("Link only open tasks of this pairing's filed agreements.");
-                }
-                if (await Concurrency.TrySaveAsync(db, activity, input.Version, () =>
+                    var current = await LoadAsync(id, tracking: true, ct) ?? throw new DomainException("Only a disputed activity can be corrected and resubmitted.");
+                    var duplicate = await NearDuplicateAsync(pairing.Id, input.Date!.Value, input.Category!.Value, input.Title!, exceptId: id, ct);
+                    var linked = await LinkableAsync(pairing.Id, input.TaskIds, ct);
+                    if (linked.Count != input.TaskIds.Distinct().Count())
                     {
-                        activity.Correct(input.ToFacts(), Context(pairing, duplicate), Actor, clock.Now);
-                        activity.LinkedTasks.Clear();
-                        activity.LinkedTasks.AddRange(linked);
-                    }, ct))
+                        throw new DomainException("Link only open tasks of this pairing's filed agreements.");
+                    }
+                    return await Concurrency.TrySaveAsync(db, current, input.Version, () =>
+                    {
+                        current.Correct(input.ToFacts(), Context(current.Pairing!, duplicate), Actor, clock.Now);
+                        current.LinkedTasks.Clear();
+                        current.LinkedTasks.AddRange(linked);
+                    }, ct);
+                }, ct);
+                if (saved)
                 {
                     TempData["Success"] = l["The corrected activity was sent to the community again."].Value;
                     return RedirectToAction(nameof(Details), new { id });
@@ -301,6 +332,9 @@ public sealed class ActivitiesController(
 
     private ActivityContext Context(Pairing pairing, Activity? duplicate) =>
         new(clock.Today, pairing.StartDate, pairing.Unit!.StaffCount, pairing.Status == PairingStatus.Active, duplicate);
+
+    /// <summary>The write lock under which a pairing's activities are checked for near-duplicates and then saved.</summary>
+    private static string NearDuplicateScope(int pairingId) => $"activities-of-pairing:{pairingId}";
 
     /// <summary>Same pairing, day and category with a title that says the same: one small query, compared in memory.</summary>
     private async Task<Activity?> NearDuplicateAsync(int pairingId, DateOnly date, ActivityCategory category, string title, int? exceptId, CancellationToken ct)

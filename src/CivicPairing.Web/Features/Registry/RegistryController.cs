@@ -148,11 +148,37 @@ public abstract class RegistryController<TRecord, TInput>(
     [HttpPost]
     public async Task<IActionResult> ConfirmImport(Guid id, CancellationToken ct)
     {
+        (string? Refusal, string? Success) outcome;
+        try
+        {
+            // One confirmation at a time per kind of record, in every instance: a double-clicked or repeated confirm finds
+            // the preview taken, and two imports of one name cannot both pass the name check.
+            outcome = await Db.InWriteTransactionAsync($"registry-import:{ImportKind}", ct => ImportParkedAsync(id, ct), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Saved meanwhile outside the import's lock (a record of the same name from the form). Nothing was imported.
+            Db.ChangeTracker.Clear();
+            outcome = (await import.TakeAsync<TInput>(id, ImportKind, UserId, ct) is null
+                ? L["This import preview has expired or was already imported. Upload the file again."].Value
+                : L["Nothing was imported: a record of the same name was saved meanwhile. Upload the file again to see the current errors."].Value, null);
+        }
+        if (outcome.Refusal is not null)
+        {
+            TempData["Error"] = outcome.Refusal;
+            return RedirectToAction(nameof(Import));
+        }
+        TempData["Success"] = outcome.Success;
+        return RedirectToAction("Index");
+    }
+
+    /// <summary>Adds the parked rows and removes the preview in one save; says why nothing was imported, or what was.</summary>
+    private async Task<(string? Refusal, string? Success)> ImportParkedAsync(Guid id, CancellationToken ct)
+    {
         var pending = await import.TakeAsync<TInput>(id, ImportKind, UserId, ct);
         if (pending is null)
         {
-            TempData["Error"] = L["This import preview has expired or was already imported. Upload the file again."].Value;
-            return RedirectToAction(nameof(Import));
+            return (L["This import preview has expired or was already imported. Upload the file again."].Value, null);
         }
         var (parked, inputs) = pending.Value;
         // Re-check: another clerk may have added a record of the same name since the preview.
@@ -161,8 +187,7 @@ public abstract class RegistryController<TRecord, TInput>(
             var result = await validator.ValidateAsync(input, ct);
             if (!result.IsValid)
             {
-                TempData["Error"] = L["Nothing was imported: {0} ({1}). Upload the file again to see the current errors.", input.Name ?? "", result.Errors[0].ErrorMessage].Value;
-                return RedirectToAction(nameof(Import));
+                return (L["Nothing was imported: {0} ({1}). Upload the file again to see the current errors.", input.Name ?? "", result.Errors[0].ErrorMessage].Value, null);
             }
         }
         var now = clock.Now;
@@ -175,8 +200,7 @@ public abstract class RegistryController<TRecord, TInput>(
         Db.PendingImports.Remove(parked);
         Db.AuditNote = L["Imported from {0}", parked.FileName];
         await Db.SaveChangesAsync(ct);
-        TempData["Success"] = L["{0} records were imported from {1}.", inputs.Count, parked.FileName].Value;
-        return RedirectToAction("Index");
+        return (null, L["{0} records were imported from {1}.", inputs.Count, parked.FileName].Value);
     }
 
     protected IActionResult ExportFile(string format, IQueryable<TRecord> query) =>

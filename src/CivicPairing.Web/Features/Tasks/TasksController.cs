@@ -108,14 +108,23 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         files ??= [];
         var problem = await uploads.CheckAsync(files, ct);
         var stored = new List<EvidenceFile>();
-        var outcome = problem is not null
-            ? Outcome.Refused
-            : await ActAsync(id, version, forUnit: true, async t =>
-            {
-                t.ReportDone(note ?? "", t.Agreement!.EffectiveStatus(clock.Today), Actor, clock.Now);
-                stored = await uploads.StoreAsync(files, Actor, ct);
-                t.Evidence.AddRange(stored);
-            }, l["Reported done. The community confirms it next."], ct);
+        Outcome outcome;
+        try
+        {
+            outcome = problem is not null
+                ? Outcome.Refused
+                : await ActAsync(id, version, forUnit: true, async t =>
+                {
+                    t.ReportDone(note ?? "", t.Agreement!.EffectiveStatus(clock.Today), Actor, clock.Now);
+                    stored = await uploads.StoreAsync(files, Actor, ct);
+                    t.Evidence.AddRange(stored);
+                }, l["Reported done. The community confirms it next."], ct);
+        }
+        catch
+        {
+            uploads.Discard(stored); // the report was not saved: no orphan files
+            throw;
+        }
         if (outcome is Outcome.NotFound or Outcome.Forbidden)
         {
             return outcome == Outcome.NotFound ? NotFound() : Forbid();

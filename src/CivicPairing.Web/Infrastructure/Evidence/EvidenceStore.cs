@@ -5,7 +5,7 @@ namespace CivicPairing.Web.Infrastructure.Evidence;
 /// <summary>Where evidence bytes live. Local disk here; a shared volume or object store behind the same interface for several instances.</summary>
 public interface IEvidenceStore
 {
-    /// <summary>Stores the content under a new random name and returns that name.</summary>
+    /// <summary>Stores the content under a new random name and returns that name; on failure nothing is left behind.</summary>
     Task<string> SaveAsync(Stream content, string extension, CancellationToken ct);
 
     /// <summary>The stored content, or null when it is not there.</summary>
@@ -32,8 +32,19 @@ public sealed class LocalDiskEvidenceStore : IEvidenceStore
         var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
         var path = PathOf(name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await content.CopyToAsync(file, ct);
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        try
+        {
+            await using (file)
+            {
+                await content.CopyToAsync(file, ct);
+            }
+        }
+        catch
+        {
+            File.Delete(path); // a half-written file (full disk, cancelled request) is nobody's evidence
+            throw;
+        }
         return name;
     }
 

@@ -4,14 +4,17 @@ using Microsoft.Extensions.Localization;
 namespace CivicPairing.Web.Infrastructure.Evidence;
 
 /// <summary>
-/// Checks uploaded evidence (type by its first bytes, never by name or browser claim; size; count)
-/// and stores it. All files are checked before any is stored, so a bad one stores nothing.
+/// Checks uploaded evidence (type by its first bytes, never by name or browser claim; size; count; a photo's pixel count
+/// and that every row of it decodes) and stores it. All files are checked before any is stored, so a bad one stores
+/// nothing; one instance per request (scoped), as it keeps each photo's reading between the check and the store.
 /// </summary>
 public sealed class EvidenceUploads(IEvidenceStore store, CityClock clock, IStringLocalizer<SharedResource> l)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxFiles = 6;
     public const string Accept = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf";
+
+    private readonly Dictionary<IFormFile, PhotoReading> _readings = new(ReferenceEqualityComparer.Instance);
 
     private static readonly (byte[] Magic, string ContentType, string Extension)[] Kinds =
     [
@@ -33,7 +36,10 @@ public sealed class EvidenceUploads(IEvidenceStore store, CityClock clock, IStri
         return null;
     }
 
-    /// <summary>The first problem with these files in the user's language, or null when all may be stored.</summary>
+    /// <summary>
+    /// The first problem with these files in the user's language, or null when all may be stored. Each photo is read
+    /// once, whole, here (size from its header first, see <see cref="Thumbnails"/>); its thumbnail is kept for <see cref="StoreAsync"/>.
+    /// </summary>
     public async Task<string?> CheckAsync(IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         if (files.Count > MaxFiles)
@@ -57,35 +63,45 @@ public sealed class EvidenceUploads(IEvidenceStore store, CityClock clock, IStri
             }
             if (kind.Value.ContentType.StartsWith("image/", StringComparison.Ordinal))
             {
-                await using var image = file.OpenReadStream();
-                if (!Thumbnails.CanDecode(image))
+                var reading = Read(file);
+                switch (reading.Verdict)
                 {
-                    return l["{0} is damaged: the photo cannot be read.", file.FileName];
+                    case PhotoVerdict.TooManyPixels:
+                        return l["{0} has {1} × {2} pixels, more than the {3} megapixels a photo may have. Send a smaller copy of it.",
+                            file.FileName, reading.Width, reading.Height, Thumbnails.MaxPixels / 1_000_000, Thumbnails.MaxPixels / 10_000];
+                    case PhotoVerdict.Incomplete:
+                        return l["{0} is incomplete: the photo's data stops part way, as when an upload is cut short. Send it again.", file.FileName];
+                    case PhotoVerdict.Damaged:
+                        return l["{0} is damaged: the photo cannot be read.", file.FileName];
                 }
             }
         }
         return null;
     }
 
-    /// <summary>Stores checked files and returns their rows (not yet added to the database).</summary>
+    /// <summary>
+    /// Stores checked files and returns their rows (not yet added to the database). If anything fails on the way, the
+    /// bytes stored so far are removed before the failure is passed on.
+    /// </summary>
     public async Task<List<EvidenceFile>> StoreAsync(IReadOnlyList<IFormFile> files, string uploadedBy, CancellationToken ct)
     {
         var stored = new List<EvidenceFile>();
+        var names = new List<string>();
         try
         {
             foreach (var file in files)
             {
                 var (contentType, extension) = await KindOfAsync(file, ct) ?? throw new InvalidOperationException("Store only checked files.");
-                await using var content = file.OpenReadStream();
-                var name = await store.SaveAsync(content, extension, ct);
                 string? thumbnail = null;
                 if (contentType.StartsWith("image/", StringComparison.Ordinal))
                 {
-                    await using var again = file.OpenReadStream();
-                    if (Thumbnails.Create(again) is { } jpeg)
-                    {
-                        thumbnail = await store.SaveAsync(new MemoryStream(jpeg), ".jpg", ct);
-                    }
+                    var jpeg = Read(file).Thumbnail ?? throw new InvalidOperationException("Store only checked files.");
+                    thumbnail = await SaveAsync(new MemoryStream(jpeg), ".jpg");
+                }
+                string name;
+                await using (var content = file.OpenReadStream())
+                {
+                    name = await SaveAsync(content, extension);
                 }
                 stored.Add(new EvidenceFile
                 {
@@ -97,8 +113,18 @@ public sealed class EvidenceUploads(IEvidenceStore store, CityClock clock, IStri
         }
         catch
         {
-            Discard(stored);
+            foreach (var name in names)
+            {
+                store.Delete(name);
+            }
             throw;
+        }
+
+        async Task<string> SaveAsync(Stream content, string extension)
+        {
+            var name = await store.SaveAsync(content, extension, ct);
+            names.Add(name);
+            return name;
         }
     }
 
@@ -113,6 +139,18 @@ public sealed class EvidenceUploads(IEvidenceStore store, CityClock clock, IStri
                 store.Delete(thumbnail);
             }
         }
+    }
+
+    /// <summary>The photo read once per request, by <see cref="CheckAsync"/> or else here.</summary>
+    private PhotoReading Read(IFormFile file)
+    {
+        if (!_readings.TryGetValue(file, out var reading))
+        {
+            using var content = file.OpenReadStream();
+            reading = Thumbnails.Read(content);
+            _readings[file] = reading;
+        }
+        return reading;
     }
 
     private static async Task<(string ContentType, string Extension)?> KindOfAsync(IFormFile file, CancellationToken ct)

@@ -9,6 +9,14 @@ namespace CivicPairing.Web.Infrastructure.Spreadsheets;
 internal sealed class DeferredSyncWriteStream(Stream inner) : Stream
 {
     readonly MemoryStream _pending = new();
+    bool _abandoned;
+
+    /// <summary>From now on nothing is written to the inner stream: what was being written failed and must not be completed.</summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _pending.SetLength(0);
+    }
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -16,8 +24,14 @@ internal sealed class DeferredSyncWriteStream(Stream inner) : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
-    public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (!_abandoned)
+            _pending.Write(buffer);
+    }
+
     public override void Flush() { } // nothing can be sent synchronously; the next async call drains
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -25,12 +39,16 @@ internal sealed class DeferredSyncWriteStream(Stream inner) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (_abandoned)
+            return;
         await DrainAsync(cancellationToken);
         await inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override async Task FlushAsync(CancellationToken cancellationToken)
     {
+        if (_abandoned)
+            return;
         await DrainAsync(cancellationToken);
         await inner.FlushAsync(cancellationToken);
     }

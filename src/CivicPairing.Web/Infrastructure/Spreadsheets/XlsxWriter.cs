@@ -40,7 +40,8 @@ public static partial class XlsxWriter
 
         var names = UniqueSheetNames(sheets.Select(x => x.Name));
         await using var sink = new DeferredSyncWriteStream(output);
-        await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
+        var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
+        try
         {
             await WritePartAsync(archive, "[Content_Types].xml", ContentTypes(sheets.Count), ct);
             await WritePartAsync(archive, "_rels/.rels", RootRelationships, ct);
@@ -53,7 +54,28 @@ public static partial class XlsxWriter
                 await WriteSheetAsync(sheet, sheets[i].Headers, sheets[i].Rows, sheets[i].Title, ct);
             }
         }
+        catch
+        {
+            // A failed workbook is never finished: closing the archive would write its central directory and make the rows
+            // sent so far look like a whole file. Nothing more reaches the output; the caller reports the failure.
+            sink.Abandon();
+            await DisposeQuietlyAsync(archive);
+            throw;
+        }
+        await archive.DisposeAsync();
         await sink.FlushAsync(ct); // sends what the archive wrote synchronously while closing
+    }
+
+    // Releases the archive of a failed workbook; the failure being reported is the one that matters, not a second one here.
+    static async Task DisposeQuietlyAsync(ZipArchive archive)
+    {
+        try
+        {
+            await archive.DisposeAsync();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException or NotSupportedException)
+        {
+        }
     }
 
     static List<string> UniqueSheetNames(IEnumerable<string> names)
@@ -195,7 +217,8 @@ public static partial class XlsxWriter
     private static partial Regex EscapeSequenceStart();
 
     // XML 1.0 cannot carry most control characters (not even as &#1;), and a lone surrogate is not text.
-    static string StripInvalidXmlChars(string text)
+    // A surrogate pair (emoji, CJK Extension B such as 𠀀) is one character and is kept whole.
+    internal static string StripInvalidXmlChars(string text)
     {
         StringBuilder? kept = null;
         for (var i = 0; i < text.Length; i++)
@@ -203,7 +226,10 @@ public static partial class XlsxWriter
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
             {
-                kept?.Append(c).Append(text[++i]);
+                // The index moves past the low half whether or not anything was dropped yet: with `kept?.Append(text[++i])`
+                // the increment was skipped while kept was null, and the low half was then dropped as a lone surrogate.
+                i++;
+                kept?.Append(c).Append(text[i]);
             }
             else if (XmlConvert.IsXmlChar(c))
             {
