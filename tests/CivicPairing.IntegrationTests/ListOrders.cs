@@ -8,10 +8,12 @@ namespace CivicPairing.IntegrationTests;
 
 /// <summary>
 /// The pairing and task lists read their default order segment by segment (proposals first; tasks still to do
-/// first) and their name orders by walking the name tables. Walked page by page over the generated city, each list
-/// must give every row once, in the order computed here from the raw tables.
+/// first) and their name orders by walking the name tables; a list of few rows is sorted in one query instead. Walked
+/// page by page over the generated city, each list must give every row once, in the order computed here from the raw
+/// tables, whichever way it was read: <see cref="WalkedListOrders"/> makes every list walk its index,
+/// <see cref="SortedListOrders"/> every list sort.
 /// </summary>
-public sealed partial class ListOrders(GeneratedCityFactory factory) : IClassFixture<GeneratedCityFactory>
+public abstract partial class ListOrders(GeneratedCityFactory factory)
 {
     [Fact]
     public async Task PairingsComeProposalsFirstThenByCommunityAndUnitAcrossEveryPage()
@@ -139,4 +141,30 @@ public sealed partial class ListOrders(GeneratedCityFactory factory) : IClassFix
 
     [GeneratedRegex("<td><a href=\"/Tasks/Details/(\\d+)\">")]
     private static partial Regex TaskLink();
+}
+
+/// <summary>Every list read along its index, however few its rows (the office's province lists).</summary>
+public sealed class WalkedListOrders(WalkedListOrders.Portal factory) : ListOrders(factory), IClassFixture<WalkedListOrders.Portal>
+{
+    public sealed class Portal : GeneratedCityFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Lists:SortUpTo", "0");
+        }
+    }
+}
+
+/// <summary>Every list sorted in one query (a party's few rows).</summary>
+public sealed class SortedListOrders(SortedListOrders.Portal factory) : ListOrders(factory), IClassFixture<SortedListOrders.Portal>
+{
+    public sealed class Portal : GeneratedCityFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Lists:SortUpTo", "1000000");
+        }
+    }
 }

@@ -36,13 +36,25 @@ public static class PagingExtensions
     /// The same, counting the filtered rows before they are projected: a projection that reads names through navigations
     /// makes the COUNT join every related table for every row (31 ms instead of 1 for a province's 25,000 pairings).
     /// </summary>
+    /// <param name="whenFew">
+    /// The same rows in the same order, written for a few rows (<see cref="FewRows"/> or fewer: a party's own, a narrow
+    /// filter): sorting them is cheaper than walking a province's index in order, which <paramref name="rows"/> may do.
+    /// </param>
     public static async Task<PagedList<T>> ToPagedListAsync<TSource, T>(this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> rows,
-        int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
+        int page, int pageSize = DefaultPageSize, CancellationToken ct = default, Func<IQueryable<TSource>, IQueryable<T>>? whenFew = null, int fewRows = FewRows)
     {
         var total = await filtered.CountAsync(ct);
+        return await PageAsync(total <= fewRows && whenFew is not null ? whenFew(filtered) : rows(filtered), total, page, pageSize, ct);
+    }
+
+    /// <summary>Up to this many rows a list is sorted; past it, read in an index's order (<see cref="ListOptions.SortUpTo"/>).</summary>
+    public const int FewRows = 1_000;
+
+    private static async Task<PagedList<T>> PageAsync<T>(IQueryable<T> ordered, int total, int page, int pageSize, CancellationToken ct)
+    {
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         page = Math.Clamp(page, 1, pageCount);
-        var items = await rows(filtered).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedList<T>(items, page, pageSize, total);
     }
 
@@ -51,14 +63,20 @@ public static class PagingExtensions
     /// and within a segment by <paramref name="rows"/>' order. An ORDER BY on a computed segment key makes the database
     /// sort every row for each page; read segment by segment, each page is a walk of an index. A segment is counted only
     /// as far as the page reaches into it, and the whole list up to <paramref name="countCap"/> when one is given.
+    /// A list of <see cref="FewRows"/> or fewer is read by <paramref name="whenFew"/>, in one sorted query.
     /// </summary>
     public static async Task<PagedList<T>> ToSegmentedPagedListAsync<TSource, T>(this IQueryable<TSource> filtered,
         IEnumerable<Expression<Func<TSource, bool>>> segments, Func<IQueryable<TSource>, IQueryable<T>> rows,
-        int page, int pageSize = DefaultPageSize, int? countCap = null, CancellationToken ct = default)
+        int page, int pageSize = DefaultPageSize, int? countCap = null, CancellationToken ct = default, Func<IQueryable<TSource>, IQueryable<T>>? whenFew = null,
+        int fewRows = FewRows)
     {
         var counted = await (countCap is { } cap ? filtered.Take(cap + 1) : filtered).CountAsync(ct);
         var capped = counted > countCap;
         var total = capped ? countCap!.Value : counted;
+        if (total <= fewRows && whenFew is not null)
+        {
+            return await PageAsync(whenFew(filtered), total, page, pageSize, ct);
+        }
         // Past the cap a page number is taken as asked (bounded so the offset cannot overflow); below it, clamped.
         page = capped ? Math.Clamp(page, 1, MaxPage) : Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize)));
         var skip = (page - 1) * pageSize;
@@ -87,6 +105,13 @@ public static class PagingExtensions
 
     /// <summary>The last page a capped list will read (its offset stays far from overflowing).</summary>
     public const int MaxPage = 100_000;
+}
+
+/// <summary>How the long lists choose between sorting and walking an index ("Lists" in configuration).</summary>
+public sealed class ListOptions
+{
+    /// <summary>Up to this many rows a list is sorted in one query; past it, read along an index. Tests set 0 to walk always.</summary>
+    public int SortUpTo { get; set; } = PagingExtensions.FewRows;
 }
 
 /// <summary>What every list takes from the query string: search text, sort column and direction, page.</summary>

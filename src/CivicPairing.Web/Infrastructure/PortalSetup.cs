@@ -40,6 +40,7 @@ public static class PortalSetup
         services.AddScoped<PartyAccess>();
         services.AddScoped<Features.Ranking.ScoringFacts>();
         services.AddMemoryCache();
+        services.Configure<ListOptions>(configuration.GetSection("Lists"));
         services.Configure<Features.Ranking.ScoringOptions>(configuration.GetSection("Scoring"));
         services.AddSingleton<Features.Ranking.FactsStore.InFlight>();
         services.AddScoped<Features.Ranking.FactsStore>();

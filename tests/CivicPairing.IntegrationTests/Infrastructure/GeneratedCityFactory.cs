@@ -10,7 +10,7 @@ namespace CivicPairing.IntegrationTests.Infrastructure;
 /// `generate --scale city --seed 1` runs: the synthetic world, then the demo accounts (the liaison for unit 1, the
 /// secretary for community 1). Clock pinned as in <see cref="PortalFactory"/>.
 /// </summary>
-public sealed class GeneratedCityFactory : PortalFactory
+public class GeneratedCityFactory : PortalFactory
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _generated;

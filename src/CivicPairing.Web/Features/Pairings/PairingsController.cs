@@ -51,7 +51,8 @@ public sealed record SuggestionsPage(Community Community, IReadOnlyList<Suggesti
 
 /// <summary>结对: proposals from either side, the office's decisions, and each pairing's history.</summary>
 public sealed class PairingsController(
-    AppDbContext db, PartyAccess access, FactsStore facts, IValidator<ProposePairingInput> validator, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, PartyAccess access, FactsStore facts, IValidator<ProposePairingInput> validator, CityClock clock, IStringLocalizer<SharedResource> l,
+    Microsoft.Extensions.Options.IOptions<ListOptions> lists) : Controller
 {
     private string Actor => User.Identity?.Name ?? "";
 
@@ -62,8 +63,8 @@ public sealed class PairingsController(
         var streets = await facts.VisibleStreetsAsync(access, User, ct);
         IQueryable<PairingRow> Rows(IQueryable<Pairing> f) => query.Rows(f, db.Communities.AsNoTracking(), db.Units.AsNoTracking());
         var page = query.Segments is { } segments
-            ? await filtered.ToSegmentedPagedListAsync(segments, Rows, query.Page, ct: ct)
-            : await filtered.ToPagedListAsync(Rows, query.Page, ct: ct);
+            ? await filtered.ToSegmentedPagedListAsync(segments, Rows, query.Page, ct: ct, whenFew: query.Sorted, fewRows: lists.Value.SortUpTo)
+            : await filtered.ToPagedListAsync(Rows, query.Page, ct: ct, whenFew: query.Sorted, fewRows: lists.Value.SortUpTo);
         return View(new PairingListPage(query, page, streets));
     }
 

@@ -136,7 +136,9 @@ public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScop
     private Task GatherOnceAsync<T>(string kind, string key, DateOnly today, Func<IServiceProvider, CancellationToken, Task<T>> gather)
     {
         var id = (kind, key, today);
-        var work = gathering.Tasks.GetOrAdd(id, _ => new Lazy<Task>(async () =>
+        // On the thread pool: SQLite's "async" calls complete synchronously, so without it a caller allowed stale facts
+        // would still wait out the whole gathering before its page could answer.
+        var work = gathering.Tasks.GetOrAdd(id, _ => new Lazy<Task>(() => Task.Run(async () =>
         {
             try
             {
@@ -147,7 +149,7 @@ public sealed class FactsStore(AppDbContext db, IMemoryCache cache, IServiceScop
             {
                 gathering.Tasks.TryRemove(id, out var _);
             }
-        }));
+        })));
         return work.Value;
     }
 
