@@ -19,6 +19,9 @@ internal sealed class AuditRecorder
     [
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "AccessFailedCount",
         "NormalizedUserName", "NormalizedEmail", "NormalizedName", "Version",
+        // A published report's frozen scores (megabytes for a province) are the report itself, kept unchanged in its
+        // row; the audit says who published which version, and with what note.
+        "ScoresJson",
     ];
 
     // Event tables are histories of their own; the status change they describe is audited on its record.
