@@ -20,20 +20,19 @@ public static partial class PlainText
     private static partial Regex MarkupPattern();
 
     /// <summary>True when every character is text: no control character but CR, LF and tab, and no surrogate without its pair.</summary>
-    public static bool HasOnlyTextCharacters(string? value)
+    public static bool HasOnlyTextCharacters(string? value) =>
+        EveryCharacter(value, rune => Rune.GetUnicodeCategory(rune) != UnicodeCategory.Control || rune.Value is '\r' or '\n' or '\t');
+
+    /// <summary>
+    /// True when every character of <paramref name="value"/> (a pair of surrogates being one, 𠀀 say) is <paramref name="allowed"/>;
+    /// false at the first that is not, or at a surrogate without its pair.
+    /// </summary>
+    public static bool EveryCharacter(string? value, Func<Rune, bool> allowed)
     {
-        if (string.IsNullOrEmpty(value))
-        {
-            return true;
-        }
         var rest = value.AsSpan();
         while (!rest.IsEmpty)
         {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done)
-            {
-                return false;
-            }
-            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control && rune.Value is not ('\r' or '\n' or '\t'))
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done || !allowed(rune))
             {
                 return false;
             }

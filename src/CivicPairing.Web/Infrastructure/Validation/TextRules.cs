@@ -23,30 +23,10 @@ public static partial class TextRules
     /// Letters of any script (those beyond the basic plane too, such as 𠀀 or 𡈼 in names and places), digits, spaces and
     /// <see cref="NamePunctuation"/>; nothing else, and no broken surrogate.
     /// </summary>
-    public static bool IsPlainName(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return true;
-        }
-        var rest = value.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done)
-            {
-                return false;
-            }
-            var fits = Rune.IsLetter(rune) || Rune.IsDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-                || rune.Value is ' ' || (rune.IsBmp && NamePunctuation.Contains((char)rune.Value, StringComparison.Ordinal))
-                || (Rune.IsWhiteSpace(rune) && rune.Value is not ('\r' or '\n' or '\t') && Rune.GetUnicodeCategory(rune) != UnicodeCategory.Control);
-            if (!fits)
-            {
-                return false;
-            }
-            rest = rest[used..];
-        }
-        return true;
-    }
+    public static bool IsPlainName(string? value) => PlainText.EveryCharacter(value, rune =>
+        Rune.IsLetter(rune) || Rune.IsDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+        || (rune.IsBmp && NamePunctuation.Contains((char)rune.Value, StringComparison.Ordinal))
+        || (Rune.IsWhiteSpace(rune) && Rune.GetUnicodeCategory(rune) != UnicodeCategory.Control));
 
     public static bool HasNoMarkup(string? value) => PlainText.HasNoMarkup(value);
 
