@@ -84,4 +84,73 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
         Assert.Equal(1L, await command.ExecuteScalarAsync());
         File.Delete(target);
     }
+
+    /// <summary>A backup taken before an upgrade is of the database as it was: the new build does not migrate it first.</summary>
+    [Fact]
+    public async Task BacksUpWithoutMigratingAndRefusesAMissingDatabase()
+    {
+        using var client = await PortalClient.SignedInAsync(factory, "demo.office");
+        var source = Path.Combine(Path.GetTempPath(), "civicpairing-tests", $"older-{Guid.NewGuid():N}.db");
+        // As if the database were one migration behind this build (a copy of the running portal's, WAL and all).
+        await using (var live = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        await using (var older = new SqliteConnection($"Data Source={source};Pooling=False"))
+        {
+            await live.OpenAsync();
+            await older.OpenAsync();
+            live.BackupDatabase(older);
+            var forget = older.CreateCommand();
+            forget.CommandText = "DELETE FROM __EFMigrationsHistory WHERE MigrationId = (SELECT MAX(MigrationId) FROM __EFMigrationsHistory)";
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+        }
+        var historyBefore = await MigrationsAsync(source);
+        var target = Path.ChangeExtension(source, ".backup.db");
+
+        var (code, output) = await BackupAsync(source, target);
+        Assert.True(code == 0, output);
+        Assert.Equal(historyBefore, await MigrationsAsync(source));
+        Assert.Equal(historyBefore, await MigrationsAsync(target));
+
+        var missing = Path.Combine(Path.GetTempPath(), "civicpairing-tests", $"missing-{Guid.NewGuid():N}.db");
+        var (refused, message) = await BackupAsync(missing, missing + ".backup");
+        Assert.Equal(2, refused);
+        Assert.Contains("nothing was backed up", message, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+        File.Delete(source);
+        File.Delete(target);
+    }
+
+    private static async Task<List<string>> MigrationsAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId";
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    private static async Task<(int Code, string Output)> BackupAsync(string source, string target)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "CivicPairing.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [web, "backup", "--out", target])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+                ["ConnectionStrings__Default"] = $"Data Source={source}",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
 }

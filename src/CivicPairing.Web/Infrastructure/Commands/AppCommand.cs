@@ -48,7 +48,11 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
 
     public async Task<int> RunAsync(WebApplication app)
     {
-        await DatabaseSetup.PrepareAsync(app.Services);
+        // A backup copies the database as it is: taken before an upgrade, it must not be migrated by the new build first.
+        if (Name != "backup")
+        {
+            await DatabaseSetup.PrepareAsync(app.Services);
+        }
         return Name switch
         {
             "backup" => await BackupAsync(app),
@@ -79,8 +83,14 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
             await Console.Error.WriteLineAsync($"{target} exists already; choose another --out.");
             return 2;
         }
+        if (!File.Exists(sourcePath))
+        {
+            await Console.Error.WriteLineAsync($"There is no database at {sourcePath}; nothing was backed up.");
+            return 2;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await using (var from = new SqliteConnection(source))
+        // Read-only: the live database is neither created, nor migrated, nor written by its backup.
+        await using (var from = new SqliteConnection(new SqliteConnectionStringBuilder(source) { Mode = SqliteOpenMode.ReadOnly }.ToString()))
         await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
         {
             await from.OpenAsync();
