@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -81,6 +82,7 @@ public static class PortalSetup
             o.Cookie.Name = "cp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // A signed-in user without the right gets a 403 page, not a redirect to a login they already did.
@@ -129,10 +131,32 @@ public static class PortalSetup
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        // Behind the reverse proxy (docs/operations.md) the request's scheme and client address are the proxy's word,
+        // believed only from the proxies named here: loopback always (a proxy on the same host), plus
+        // Proxy:KnownProxies (addresses) and Proxy:KnownNetworks (CIDR). Then HSTS and Secure cookies follow the
+        // browser's https, and the sign-in limit counts each client, not the proxy.
+        // Every cookie is Secure when the browser's request was https (directly or through the proxy).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = 1;
+            foreach (var proxy in configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            foreach (var network in configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
     }
 
     public static void UsePortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
