@@ -266,15 +266,21 @@ public sealed class PairingsController(
         var current = await open.Where(p => p.CommunityId == communityId).Select(p => p.Unit!.Name).OrderBy(n => n).ToListAsync(ct);
         var candidates = await db.Units.AsNoTracking()
             .Where(u => u.IsActive && !open.Any(p => p.UnitId == u.Id && p.CommunityId == communityId))
-            .Select(u => new { u.Id, u.Name, u.Kind, u.Strengths, Open = open.Count(p => p.UnitId == u.Id) })
+            .Select(u => new { u.Id, u.Name, u.Kind, u.Strengths })
             .ToListAsync(ct);
-        var streets = (await open.Select(p => new { p.UnitId, p.Community!.Street }).Distinct().ToListAsync(ct))
-            .ToLookup(x => x.UnitId, x => x.Street);
+        // Every unit's open pairings and their streets, read once per facts version (a province's 25,000 pairings).
+        var paired = await facts.MemoAsync("open-pairings-by-unit", "", async c =>
+            (await open.Select(p => new { p.UnitId, p.Community!.Street }).ToListAsync(c))
+                .GroupBy(x => x.UnitId)
+                .ToDictionary(g => g.Key, g => new OpenPairings(g.Count(), g.Select(x => x.Street).ToHashSet())), ct);
         var profile = new CommunityProfile(community.Street, community.Weaknesses, community.Industries);
-        var suggestions = Matchmaker.Suggest(profile,
-            candidates.Select(c => new CandidateUnit(c.Id, c.Name, c.Kind, c.Strengths, c.Open, streets[c.Id].ToHashSet())));
+        var suggestions = Matchmaker.Suggest(profile, candidates.Select(c => paired.TryGetValue(c.Id, out var mine)
+            ? new CandidateUnit(c.Id, c.Name, c.Kind, c.Strengths, mine.Count, mine.Streets)
+            : new CandidateUnit(c.Id, c.Name, c.Kind, c.Strengths, 0, new HashSet<string>())));
         return View(new SuggestionsPage(community, suggestions, current));
     }
+
+    private sealed record OpenPairings(int Count, HashSet<string> Streets);
 
     private async Task<IActionResult> DecideAsync(int id, PairingDecisionInput input, Action<Pairing> decide, string success, CancellationToken ct)
     {
