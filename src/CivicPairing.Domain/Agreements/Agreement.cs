@@ -78,17 +78,14 @@ public class Agreement
         }
     }
 
-    /// <summary>The earliest date the portal takes for anything that happened (the programme's records begin later).</summary>
-    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
-
-    /// <summary>A signature is dated on a day that has come, from <see cref="EarliestDate"/> on.</summary>
+    /// <summary>A signature is dated on a day that has come, from <see cref="RecordDates.Earliest"/> on.</summary>
     public static void CheckSignDate(DateOnly signedOn, DateOnly today)
     {
         if (signedOn > today)
         {
             throw new DomainException("The signing date cannot be in the future.") { Field = "signedOn" };
         }
-        if (signedOn < EarliestDate)
+        if (signedOn < RecordDates.Earliest)
         {
             throw new DomainException("Choose a date from 2000 on.") { Field = "signedOn" };
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CivicPairing.Domain;
 using CivicPairing.Domain.Activities;
 using CivicPairing.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -69,7 +70,7 @@ public sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
     public ActivityInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.PairingId).NotNull();
-        RuleFor(x => x.Date).NotNull().Must(d => d is null || d.Value.Year >= 2000).WithMessage(_ => l["Choose a date from 2000 on."]);
+        RuleFor(x => x.Date).NotNull().Must(d => d is null || d.Value >= RecordDates.Earliest).WithMessage(_ => l["Choose a date from 2000 on."]);
         RuleFor(x => x.Category).NotNull().IsInEnum();
         // Plain text, as every form's (docs/input.md): markup and control characters are refused with a message.
         RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().FreeText(Activity.TitleMaxLength, l);

@@ -1,3 +1,4 @@
+using CivicPairing.Domain;
 using CivicPairing.Domain.Agreements;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class AgreementInputValidator : AbstractValidator<AgreementInput>
         RuleFor(x => x.Principles).FreeText(Agreement.TextMaxLength, l);
         RuleFor(x => x.Clauses).FreeText(Agreement.TextMaxLength, l);
         RuleFor(x => x.StartDate).NotNull()
-            .Must(d => d is null || d.Value.Year >= 2000).WithMessage(_ => l["Choose a date from 2000 on."])
+            .Must(d => d is null || d.Value >= RecordDates.Earliest).WithMessage(_ => l["Choose a date from 2000 on."])
             .Must(d => d is null || d.Value <= clock.Today.AddYears(MaxYearsAhead)).WithMessage(_ => l["Choose a start date at most {0} years ahead.", MaxYearsAhead]);
         // Counted in days, so no date however far off overflows the sum.
         RuleFor(x => x.EndDate).NotNull()

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CivicPairing.Domain;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Validation;
@@ -30,10 +31,10 @@ public sealed class CorrectPairingDatesInputValidator : AbstractValidator<Correc
     public CorrectPairingDatesInputValidator(CityClock clock, IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.StartDate).NotNull()
-            .Must(d => d is null || d.Value.Year >= 2000 && d.Value <= clock.Today.AddYears(1))
+            .Must(d => d is null || d.Value >= RecordDates.Earliest && d.Value <= clock.Today.AddYears(1))
             .WithMessage(_ => l["Choose a start date between 2000 and a year from now."]);
         RuleFor(x => x.EndDate)
-            .Must(d => d is null || d.Value.Year >= 2000 && d.Value <= clock.Today.AddYears(1))
+            .Must(d => d is null || d.Value >= RecordDates.Earliest && d.Value <= clock.Today.AddYears(1))
             .WithMessage(_ => l["Choose an end date between 2000 and a year from now."]);
         RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => l["Give a reason."])
             .FreeText(Pairing.CorrectionReasonMaxLength, l);

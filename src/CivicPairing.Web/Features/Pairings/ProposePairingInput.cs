@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CivicPairing.Domain;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Validation;
@@ -29,7 +30,7 @@ public sealed class ProposePairingInputValidator : AbstractValidator<ProposePair
         RuleFor(x => x.UnitId).NotNull();
         RuleFor(x => x.CommunityId).NotNull();
         RuleFor(x => x.StartDate).NotNull()
-            .Must(d => d is null || d.Value.Year >= 2000 && d.Value <= clock.Today.AddYears(1))
+            .Must(d => d is null || d.Value >= RecordDates.Earliest && d.Value <= clock.Today.AddYears(1))
             .WithMessage(_ => l["Choose a start date between 2000 and a year from now."]);
         RuleFor(x => x.Note).FreeText(Pairing.ReasonMaxLength, l);
     }

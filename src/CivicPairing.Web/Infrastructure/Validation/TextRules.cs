@@ -33,9 +33,6 @@ public static partial class TextRules
     public static IRuleBuilderOptions<T, string?> PlainName<T>(this IRuleBuilder<T, string?> rule, int maxLength, Func<string> message) =>
         rule.MaximumLength(maxLength).Must(IsPlainName).WithMessage(_ => message());
 
-    /// <summary>A name that may also be blank-free text such as a person's (control characters refused with their own message first).</summary>
-    public static IRuleBuilderOptions<T, string?> TextCharacters<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer l) =>
-        rule.Must(PlainText.HasOnlyTextCharacters).WithMessage(_ => l[PlainText.ControlCharacters].Value);
 
     /// <summary>Free text: at most <paramref name="maxLength"/>, only text characters, no markup; each refusal with its own message.</summary>
     public static IRuleBuilderOptions<T, string?> FreeText<T>(this IRuleBuilder<T, string?> rule, int maxLength, IStringLocalizer l) =>
