@@ -28,12 +28,29 @@ generate() { # scale file
 }
 
 PID=""
-start() { # db port
+start() { # db port → the portal on that port, its start-up work (migration check, the first warm-up of stored facts) done
+  if curl -fs -o /dev/null "http://127.0.0.1:$2/healthz"; then
+    echo "something already answers on port $2 (a portal left over from an earlier run?): stop it first" >&2; exit 1
+  fi
   ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$1" Serilog__MinimumLevel__Default=Warning \
     Security__LoginAttemptsPerMinute=1000 dotnet "$WEB" --contentRoot "$PWD/src/CivicPairing.Web" --urls "http://127.0.0.1:$2" > "$BENCH_DIR/portal-$2.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$2/healthz" > /dev/null && return 0; sleep 0.2; done
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$2/healthz" > /dev/null && { settle "$PID"; return 0; }; sleep 0.2; done
   echo "portal on $2 did not start" >&2; exit 1
+}
+settle() { # pid → returns once the process has used under 5% of a core for two seconds running (at most 3 minutes):
+  # a portal just started gathers this year's scores and the dashboard in the background (FactsWarmer), seconds of
+  # work at province scale that a long-running portal has behind it; figures are of the portal in its steady state
+  local hz quiet=0 before after
+  hz=$(getconf CLK_TCK)
+  for _ in $(seq 1 180); do
+    before=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null) || return 0
+    sleep 1
+    after=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null) || return 0
+    if [ $(( (after - before) * 100 )) -lt $(( hz * 5 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    [ "$quiet" -ge 2 ] && return 0
+  done
+  echo "the portal (pid $1) kept busy for 3 minutes after starting" >&2
 }
 stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=""; }
 trap stop EXIT

@@ -134,6 +134,8 @@ office_pages() {
 /Activities/Details/$U_ACTIVITY
 /Evidence/$EVIDENCE_ID
 /Ranking?year=2025
+/Ranking?year=2025&page=30
+/Ranking?year=2025&q=%E5%8C%BB%E9%99%A2
 /Inspections
 /Inspections/Details/$INSPECTION_UNIT
 /Inspections/Record?pairingId=$U_PAIRING
@@ -141,6 +143,8 @@ office_pages() {
 /Assessment
 /Assessment/Details/$PERIOD_ID
 /Assessment/Report/$PERIOD_ID
+/Assessment/Report/$PERIOD_ID?page=30
+/Assessment/Report/$PERIOD_ID?q=%E5%8C%BB%E9%99%A2
 /Assessment/Print/$PERIOD_ID
 /Assessment/Export/$PERIOD_ID
 /Assessment/Unit/$PERIOD_ID?unitId=$UNIT
@@ -215,7 +219,7 @@ EOF
 /Assessment/Unit/$PERIOD_ID?unitId=$C_PARTNER
 EOF
     ;;
-    anonymous) printf '%s\n' /Account/Login /Error/404 /healthz /readyz /Public/Reports "/Public/Reports/$PERIOD_ID" "/Public/Reports/$PERIOD_ID/Print" ;;
+    anonymous) printf '%s\n' /Account/Login /Error/404 /healthz /readyz /Public/Reports "/Public/Reports/$PERIOD_ID" "/Public/Reports/$PERIOD_ID?page=30" "/Public/Reports/$PERIOD_ID?q=%E5%8C%BB%E9%99%A2" "/Public/Reports/$PERIOD_ID/Print" ;;
   esac
 }
 

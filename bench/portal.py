@@ -9,6 +9,7 @@
   python3 bench/portal.py writers PORT DB N EACH   N concurrent liaison sessions each log EACH activities through
                                                GET /Activities/Log + POST; prints per-POST latency figures.
 """
+import re
 import html.parser
 import http.cookiejar
 import sqlite3
@@ -124,7 +125,8 @@ class Session:
         else:
             body = urllib.parse.urlencode(fields).encode()
             headers = {"Content-Type": "application/x-www-form-urlencoded"}
-        status, _, location = self.request(urllib.parse.quote(action, safe="/?=&"), body, headers)
+        status, page, location = self.request(urllib.parse.quote(action, safe="/?=&"), body, headers)
+        self.last_refusal = " / ".join(dict.fromkeys(m.strip() for m in re.findall(r'class="[^"]*(?:field-validation-error|validation-summary-errors)[^"]*"[^>]*>(?:<ul>)?(?:<li>)?([^<]+)', page or ""))) if status == 200 else ""
         return status, location
 
 
@@ -248,7 +250,7 @@ def writers(port, db, n, each):
                     if status == 302 and "/Activities/Details/" in (location or ""):
                         latencies.append(elapsed)
                     else:
-                        errors.append(f"writer {w} post {i}: HTTP {status}")
+                        errors.append(f"writer {w} post {i}: HTTP {status} {s.last_refusal}")
             except Exception as e:  # timeouts, refused connections
                 with lock:
                     errors.append(f"writer {w} post {i}: {e}")
