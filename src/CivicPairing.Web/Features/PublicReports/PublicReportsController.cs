@@ -35,8 +35,8 @@ public sealed class PublicReportsController(AppDbContext db, Microsoft.Extension
 
     /// <summary>The report on public notice for the period; 404 when none is (never published, withdrawn, unknown).</summary>
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Report(int id, CancellationToken ct) =>
-        await PageAsync(id, ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Report(int id, RankingTableQuery find, CancellationToken ct) =>
+        await PageAsync(id, ct) is { } page ? View(page with { Find = find }) : NotFound();
 
     /// <summary>The same notice as an A4 page, always in Chinese like the office's printed report.</summary>
     [HttpGet("{id:int}/Print")]
@@ -53,11 +53,12 @@ public sealed class PublicReportsController(AppDbContext db, Microsoft.Extension
         var report = await db.PublishedReports.AsNoTracking()
             .Where(r => r.PeriodId == periodId && r.IsPublic)
             .OrderByDescending(r => r.VersionNumber)
+            .Select(ReportSnapshot.Heading)
             .FirstOrDefaultAsync(ct);
         if (report is null)
         {
             return null;
         }
-        return ReportPage.Of(period, report, [report], cache);
+        return await ReportPage.OfAsync(period, report, [report], cache, db, ct);
     }
 }

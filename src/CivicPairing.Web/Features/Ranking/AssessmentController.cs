@@ -21,8 +21,10 @@ public sealed record PeriodPage(AssessmentPeriod Period, IReadOnlyList<Published
 public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report, ScoringRules Rules, IReadOnlyList<SnapshotRow> Rows, ReportSummary Summary, IReadOnlyList<PublishedReport> Versions)
 {
     /// <summary>A published version as read by the office's report and the public notice alike; its rows read once per process.</summary>
-    public static ReportPage Of(AssessmentPeriod period, PublishedReport report, IReadOnlyList<PublishedReport> versions, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) =>
-        new(period, report, JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default, ReportSnapshot.Rows(cache, report),
+    /// <param name="report">The version's <see cref="ReportSnapshot.Heading"/>: its rows are read by <see cref="ReportSnapshot.RowsAsync"/>.</param>
+    public static async Task<ReportPage> OfAsync(AssessmentPeriod period, PublishedReport report, IReadOnlyList<PublishedReport> versions,
+        Microsoft.Extensions.Caching.Memory.IMemoryCache cache, AppDbContext db, CancellationToken ct) =>
+        new(period, report, JsonSerializer.Deserialize<ScoringRules>(report.RulesJson) ?? ScoringRules.Default, await ReportSnapshot.RowsAsync(cache, db, report.Id, ct),
             JsonSerializer.Deserialize<ReportSummary>(report.SummaryJson) ?? new ReportSummary(0, 0, 0, 0, 0, 0), versions);
 
     public IReadOnlyList<SnapshotRow> Ranked => [.. Rows.Where(r => r.Rank is not null)];
@@ -33,6 +35,11 @@ public sealed record ReportPage(AssessmentPeriod Period, PublishedReport Report,
 
     /// <summary>Whether some ranked unit had a component's weight shared out, so the sentence saying why is shown.</summary>
     public bool AnyWeightShared => Ranked.Any(r => r.HasSharedWeight);
+
+    /// <summary>The unit looked for and the page of the table shown (<see cref="RankingTableQuery"/>).</summary>
+    public RankingTableQuery Find { get; init; } = new();
+
+    public PagedList<SnapshotRow> Table() => Find.Of(Ranked, r => r.UnitName);
 }
 
 public sealed record ReportUnitPage(ReportPage Report, SnapshotRow Row);
@@ -206,8 +213,15 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
 
     /// <summary>A published report, as published; the latest version unless one is asked for. Everyone signed in may read it.</summary>
     [HttpGet]
-    public async Task<IActionResult> Report(int id, int? version, CancellationToken ct) =>
-        await ReportPageAsync(id, version, ct) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Report(int id, int? version, RankingTableQuery find, CancellationToken ct)
+    {
+        if (await ReportPageAsync(id, version, ct) is not { } page)
+        {
+            return NotFound();
+        }
+        find.Version = version;
+        return View(page with { Find = find });
+    }
 
     /// <summary>The same report as the paper the office hands out: A4 landscape, Chinese.</summary>
     [HttpGet]
@@ -246,8 +260,8 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         {
             return null;
         }
-        var report = await db.PublishedReports.AsNoTracking().SingleAsync(r => r.Id == chosen.Id, ct);
-        return ReportPage.Of(period, report, versions, cache);
+        var report = await db.PublishedReports.Where(r => r.Id == chosen.Id).Select(ReportSnapshot.Heading).SingleAsync(ct);
+        return await ReportPage.OfAsync(period, report, versions, cache, db, ct);
     }
 
     private async Task<PublishedReport> SnapshotAsync(AssessmentPeriod period, int version, string? note, int? laggardCap, CancellationToken ct)

@@ -17,6 +17,11 @@ public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, I
 
     /// <summary>Whether some ranked unit had a component's weight shared out, so the sentence saying why is shown.</summary>
     public bool AnyWeightShared => Ranked.Any(s => s.Components.Any(c => !c.Applies));
+
+    /// <summary>The unit looked for and the page of the table shown (<see cref="RankingTableQuery"/>).</summary>
+    public RankingTableQuery Find { get; init; } = new();
+
+    public PagedList<UnitScore> Table() => Find.Of(Ranked, s => s.Facts.UnitName);
 }
 
 public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, decimal Median, int RankedCount, ScoringRules Rules, DateTimeOffset GatheredAt, bool IsCurrent);
@@ -29,13 +34,15 @@ public sealed class RankingController(ProvisionalScores provisional, CityClock c
 {
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
-    public async Task<IActionResult> Index(int? year, int? quarter, CancellationToken ct)
+    public async Task<IActionResult> Index(int? year, int? quarter, RankingTableQuery find, CancellationToken ct)
     {
         var (y, q, period) = Period(year, quarter);
         // As the home pages: facts superseded moments ago are shown (and say so) while the new ones are gathered in the
         // background, so nobody waits seconds for a province to be scored again after each confirmation.
         var result = await provisional.GetAsync(period, y, q, clock.Today, allowStale: true, ct);
-        return View(new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt, result.IsCurrent));
+        find.Year = y;
+        find.Quarter = q;
+        return View(new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt, result.IsCurrent) { Find = find });
     }
 
     /// <summary>A liaison's own unit: its provisional score, each component, the median, and what would raise it.</summary>

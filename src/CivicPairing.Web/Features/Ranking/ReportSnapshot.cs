@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text.Json;
 using CivicPairing.Domain.Registry;
@@ -52,11 +53,27 @@ public static class ReportSnapshot
 
     public static IReadOnlyList<SnapshotRow> Deserialize(string json) => JsonSerializer.Deserialize<List<SnapshotRow>>(json) ?? [];
 
+    /// <summary>
+    /// A published version without its scores (a province's are megabytes, read from the database on every visit before):
+    /// the rows come from <see cref="RowsAsync"/>, once per process.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PublishedReport, PublishedReport>> Heading = r => new PublishedReport
+    {
+        Id = r.Id, PeriodId = r.PeriodId, VersionNumber = r.VersionNumber, PublishedAt = r.PublishedAt, PublishedBy = r.PublishedBy,
+        CorrectionNote = r.CorrectionNote, RulesJson = r.RulesJson, SummaryJson = r.SummaryJson, IsPublic = r.IsPublic, MadePublicAt = r.MadePublicAt,
+    };
+
     /// <summary>A published report's rows, read once per process: a published version never changes (corrections are new versions).</summary>
-    public static IReadOnlyList<SnapshotRow> Rows(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, PublishedReport report) =>
-        Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreate(cache, (nameof(PublishedReport), report.Id), entry =>
+    public static async Task<IReadOnlyList<SnapshotRow>> RowsAsync(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, Data.AppDbContext db, int reportId, CancellationToken ct)
+    {
+        var key = (nameof(PublishedReport), reportId);
+        if (Microsoft.Extensions.Caching.Memory.CacheExtensions.TryGetValue(cache, key, out IReadOnlyList<SnapshotRow>? rows) && rows is not null)
         {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return Deserialize(report.ScoresJson);
-        })!;
+            return rows;
+        }
+        rows = Deserialize(await db.PublishedReports.Where(r => r.Id == reportId).Select(r => r.ScoresJson).SingleAsync(ct));
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(cache, key, rows,
+            new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return rows;
+    }
 }
