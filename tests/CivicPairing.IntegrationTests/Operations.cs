@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using CivicPairing.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicPairing.IntegrationTests;
 
@@ -16,6 +18,73 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>/readyz follows the database: 503 while the SQLite file is gone, 200 again once it is back; /healthz stays 200.</summary>
+    [Fact]
+    public async Task IsReadyOnlyWhileTheDatabaseAnswers()
+    {
+        await using var portal = new PortalFactory();
+        using var client = portal.CreatePortalClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+
+        SqliteConnection.ClearAllPools();
+        var aside = portal.DatabasePath + ".aside";
+        File.Move(portal.DatabasePath, aside);
+        try
+        {
+            var missing = await client.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, missing.StatusCode);
+            Assert.Equal("Unhealthy", await missing.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        }
+        finally
+        {
+            File.Move(aside, portal.DatabasePath);
+        }
+        Assert.Equal("Healthy", await (await client.GetAsync("/readyz")).Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A relative Logs:Path is under the content root, not under the directory the tests run in.</summary>
+    [Fact]
+    public async Task WritesTheLogFileUnderTheContentRoot()
+    {
+        var name = $"operations-{Guid.NewGuid():N}";
+        await using var portal = new RelativeLogPortal($"App_Data/logs/{name}-.log");
+        using var client = portal.CreatePortalClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        var contentRoot = portal.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath;
+        var folder = Path.Combine(contentRoot, "App_Data", "logs");
+        var written = Directory.GetFiles(folder, name + "-*.log");
+        try
+        {
+            var log = Assert.Single(written);
+            using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            Assert.Contains("/healthz", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+            Assert.Empty(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "App_Data", "logs"))
+                ? Directory.GetFiles(Path.Combine(Environment.CurrentDirectory, "App_Data", "logs"), name + "-*.log")
+                : []);
+        }
+        finally
+        {
+            await portal.DisposeAsync(); // closes the file
+            foreach (var file in written)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private sealed class RelativeLogPortal(string logPath) : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Logs:Path", logPath);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Information");
+        }
     }
 
     [Fact]

@@ -29,9 +29,15 @@ public static class PortalSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        builder.Host.UseSerilog((context, logger) => logger
-            .ReadFrom.Configuration(context.Configuration)
-            .Enrich.FromLogContext());
+        builder.Host.UseSerilog((context, logger) =>
+        {
+            logger.ReadFrom.Configuration(LogFile.WithResolvedPath(context.Configuration, context.HostingEnvironment.ContentRootPath))
+                .Enrich.FromLogContext();
+            if (InstanceName(context.Configuration) is { } instance)
+            {
+                logger.Enrich.WithProperty("Instance", instance);
+            }
+        });
 
         // Time is a dependency: "now" and "today" come from here, never from the system clock directly (tests pin it).
         services.TryAddSingleton(TimeProvider.System);
@@ -129,8 +135,9 @@ public static class PortalSetup
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
+        // /readyz: ready when the database answers (EF Core's CanConnect, as the hand-written check before it; for SQLite: the file is there).
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
         // Behind the reverse proxy (docs/operations.md) the request's scheme and client address are the proxy's word,
         // believed only from the proxies named here: loopback always (a proxy on the same host), plus
@@ -154,9 +161,32 @@ public static class PortalSetup
         });
     }
 
+    /// <summary>
+    /// <c>Instance:Name</c>, when set: each response names the instance that answered it (header
+    /// <see cref="InstanceHeader"/>) and each log event carries it, so an operator behind a load balancer sees which
+    /// instance served a request. Unset (the default) neither is sent.
+    /// </summary>
+    public static string? InstanceName(IConfiguration configuration) =>
+        configuration["Instance:Name"] is { Length: > 0 } name ? name.Trim() : null;
+
+    public const string InstanceHeader = "X-CivicPairing-Instance";
+
     public static void UsePortal(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        if (InstanceName(app.Configuration) is { } instance)
+        {
+            app.Use((context, next) =>
+            {
+                // At the start of the response, so the error pages' cleared headers get it too.
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers[InstanceHeader] = instance;
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            });
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

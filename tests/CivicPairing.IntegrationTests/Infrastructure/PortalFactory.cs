@@ -51,7 +51,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         // No background gathering racing the test's own requests (the pinned clock would tick it only once anyway).
         builder.UseSetting("Scoring:WarmEverySeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.ChangeExtension(DatabasePath, ".log"));
+        builder.UseSetting("Logs:Path", Path.ChangeExtension(DatabasePath, ".log"));
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
