@@ -5,8 +5,8 @@ namespace CivicPairing.UnitTests.Spreadsheets;
 
 public class CsvEncodingDetection
 {
-    const string Content = "单位,部门\r\n金墩社区,市财政局\r\n";
-    static readonly IReadOnlyList<IReadOnlyList<string>> Expected = [["单位", "部门"], ["金墩社区", "市财政局"]];
+    const string Content = "单位,部门\r\n金墩社区,市财政局𠀀\r\n";
+    static readonly IReadOnlyList<IReadOnlyList<string>> Expected = [["单位", "部门"], ["金墩社区", "市财政局𠀀"]];
 
     [Fact]
     public void DecodesGb18030AsSavedByExcelOnChineseWindows()
@@ -25,4 +25,15 @@ public class CsvEncodingDetection
     [Fact]
     public void DecodesUtf8WithABomWithoutLeavingItInTheFirstHeader() =>
         Assert.Equal(Expected, CsvReader.Read(new MemoryStream([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Content)]), 10));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DecodesUtf16WithABomTabSeparatedAsExcelsUnicodeText(bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var bytes = (byte[])[.. encoding.GetPreamble(), .. encoding.GetBytes(Content.Replace(',', '\t'))];
+
+        Assert.Equal(Expected, CsvReader.Read(new MemoryStream(bytes), 10));
+    }
 }

@@ -37,4 +37,15 @@ public class CsvParsing
         Assert.Equal(4, Read(csv, maxRows: 4).Count);
         Assert.Throws<SpreadsheetFormatException>(() => Read(csv, maxRows: 3));
     }
+
+    [Theory]
+    [InlineData("单位,人数\r\n金墩社区,38\r\n")]
+    [InlineData("单位\t人数\r\n金墩社区\t38\r\n")]
+    [InlineData("单位;人数\r\n金墩社区;38\r\n")]
+    public void DetectsCommaTabOrSemicolonAsTheSeparator(string csv) =>
+        Assert.Equal<IReadOnlyList<string>>([["单位", "人数"], ["金墩社区", "38"]], Read(csv));
+
+    [Fact]
+    public void KeepsTheOtherSeparatorsInsideAFieldAsText() =>
+        Assert.Equal<IReadOnlyList<string>>([["名称", "备注"], ["金墩社区", "a,b"], ["市财政局", "c,d"]], Read("名称;备注\r\n金墩社区;a,b\r\n市财政局;c,d\r\n"));
 }

@@ -32,36 +32,6 @@ public class XlsxPackage
         Assert.Equal(sheets[0].Rows, XlsxReader.ReadFirstSheet(file, 100));
     }
 
-    [Fact]
-    public async Task ContainsOnlyWellFormedXmlPartsWithABoldFrozenHeaderAndDateStyledDates()
-    {
-        using var file = new MemoryStream();
-        await XlsxWriter.WriteAsync(file, "报表", ["单位", "日期"], Rows.Of(["金墩社区", new DateOnly(2025, 3, 1)]));
-
-        file.Position = 0;
-        using var archive = new ZipArchive(file, ZipArchiveMode.Read);
-        var parts = archive.Entries.ToDictionary(e => e.FullName, Load);
-
-        Assert.Equal(
-            ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"],
-            parts.Keys.Order(StringComparer.Ordinal));
-
-        var ns = new XmlNamespaceManager(new NameTable());
-        ns.AddNamespace("x", Main);
-        var sheet = parts["xl/worksheets/sheet1.xml"];
-        var styles = parts["xl/styles.xml"];
-        Assert.Equal("frozen", sheet.SelectSingleNode("//x:sheetView/x:pane/@state", ns)?.Value);
-
-        var headerStyle = sheet.SelectSingleNode("//x:c[@r='A1']/@s", ns)!.Value!;
-        var headerFont = styles.SelectNodes("//x:cellXfs/x:xf", ns)![int.Parse(headerStyle)]!.Attributes!["fontId"]!.Value;
-        Assert.NotNull(styles.SelectNodes("//x:fonts/x:font", ns)![int.Parse(headerFont)]!.SelectSingleNode("x:b", ns));
-
-        var dateStyle = sheet.SelectSingleNode("//x:c[@r='B2']/@s", ns)!.Value!;
-        var dateFormatId = styles.SelectNodes("//x:cellXfs/x:xf", ns)![int.Parse(dateStyle)]!.Attributes!["numFmtId"]!.Value;
-        Assert.Equal("yyyy-mm-dd", styles.SelectSingleNode($"//x:numFmt[@numFmtId='{dateFormatId}']/@formatCode", ns)?.Value);
-        Assert.Equal("inlineStr", sheet.SelectSingleNode("//x:c[@r='A2']/@t", ns)?.Value);
-    }
-
     [Theory]
     [InlineData("2024/25 [季度]: a*b?c\\d", "2024_25 _季度__ a_b_c_d")]
     [InlineData("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一")]

@@ -4,7 +4,7 @@ namespace CivicPairing.UnitTests.Spreadsheets;
 public class XlsxRoundTrip
 {
     [Fact]
-    public async Task ReadsBackChineseTextNumbersAndDatesWrittenByTheWriter()
+    public async Task ReadsBackChineseTextNumbersAndRealDatesWrittenByTheWriter()
     {
         using var file = new MemoryStream();
         await XlsxWriter.WriteAsync(file, "匹配结果", ["单位", "人数", "金额", "日期"], Rows.Of(
@@ -18,9 +18,9 @@ public class XlsxRoundTrip
         Assert.Equal<IReadOnlyList<string>>(
         [
             ["单位", "人数", "金额", "日期"],
-            ["金墩社区", "38", "58490", "45717"], // dates read back as Excel serial numbers
-            ["市财政局", "1234567890123", "1.5", "45657"],
-            ["夜班", "-7", "0.3", "45717.75"],
+            ["金墩社区", "38", "58490", "2025-03-01"], // a date-formatted cell reads as a date, not a serial number
+            ["市财政局", "1234567890123", "1.5", "2024-12-31"],
+            ["夜班", "-7", "0.3", "2025-03-01 18:00:00"],
         ], rows);
     }
 
@@ -39,7 +39,7 @@ public class XlsxRoundTrip
         Assert.Equal<IReadOnlyList<string>>(
         [
             ["A", "B", "C", "D", "E"],
-            ["TRUE", "", "含,逗号 \"引号\"\r\n第二行", "", "  spaced  "],
+            ["TRUE", "", "含,逗号 \"引号\"\n第二行", "", "  spaced  "], // a cell's line break is LF, as Excel stores it
             [],
             ["", "", "_x0041_ stays literal", "FALSE"],
         ], rows);
@@ -68,12 +68,12 @@ public class XlsxRoundTrip
     public async Task KeepsCharactersOutsideTheBasicPlaneWhole(string text)
     {
         using var file = new MemoryStream();
-        await XlsxWriter.WriteAsync(file, "S", [text], Rows.Of([text, "after " + text], [1, text]));
+        await XlsxWriter.WriteAsync(file, "S", [text, "说明"], Rows.Of([text, "after " + text], [1, text]));
 
         file.Position = 0;
         var rows = XlsxReader.ReadFirstSheet(file, maxRows: 10);
 
-        Assert.Equal<IReadOnlyList<string>>([[text], [text, "after " + text], ["1", text]], rows);
+        Assert.Equal<IReadOnlyList<string>>([[text, "说明"], [text, "after " + text], ["1", text]], rows);
     }
 
     [Theory]
@@ -84,7 +84,30 @@ public class XlsxRoundTrip
     [InlineData("👍\\uD800👍", "👍👍")]
     [InlineData("𠀀\\uDC00𡈼\\u0001", "𠀀𡈼")]
     public void DropsLoneSurrogatesAndKeepsPairs(string escaped, string expected) =>
-        Assert.Equal(expected, XlsxWriter.StripInvalidXmlChars(System.Text.RegularExpressions.Regex.Unescape(escaped)));
+        Assert.Equal(expected, TabularValue.CellSafe(System.Text.RegularExpressions.Regex.Unescape(escaped)));
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil\",\"点我\")")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\t=1")]
+    public async Task StoresFormulaLikeTextWithAnApostropheThatTheImportTakesOff(string dangerous)
+    {
+        using var file = new MemoryStream();
+        await XlsxWriter.WriteAsync(file, "S", ["备注"], Rows.Of([dangerous], [-5]));
+
+        file.Position = 0;
+        using (var archive = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        {
+            var xml = string.Concat(archive.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal))
+                .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+            Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
+            Assert.Matches(">('|&apos;|&#39;)", xml); // a cell's text starts with the apostrophe
+        }
+        file.Position = 0;
+        Assert.Equal<IReadOnlyList<string>>([["备注"], [dangerous], ["-5"]], XlsxReader.ReadFirstSheet(file, 10));
+    }
 
     [Fact]
     public async Task ALongListWithEmojiInEveryRowIsWrittenToTheEnd()

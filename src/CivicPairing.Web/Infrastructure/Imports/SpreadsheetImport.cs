@@ -35,7 +35,7 @@ public sealed record ImportPreview<TInput>(string FileName, IReadOnlyList<string
 }
 
 /// <summary>
-/// Reads an uploaded .xlsx or .csv, checks every row with the same validator as the form, and
+/// Reads an uploaded .xlsx, .xls or .csv (Infrastructure/Spreadsheets), checks every row with the same validator as the form, and
 /// parks the valid rows in the database until the user confirms. Nothing reaches the registry
 /// before that confirmation.
 /// </summary>
@@ -48,41 +48,71 @@ public sealed class SpreadsheetImport(AppDbContext db, CityClock clock, IStringL
     {
         if (file is null || file.Length == 0)
         {
-            return (null, localizer["Choose a .xlsx or .csv file."]);
+            return (null, localizer["Choose a .xlsx, .xls or .csv file."]);
         }
         if (file.Length > MaxFileBytes)
         {
             return (null, localizer["The file is larger than {0} MB.", MaxFileBytes / 1024 / 1024]);
         }
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (extension is not (".xlsx" or ".csv"))
+        if (extension is not (".xlsx" or ".xls" or ".csv"))
         {
-            return (null, localizer["Only .xlsx and .csv files can be imported."]);
+            return (null, localizer["Only .xlsx, .xls and .csv files can be imported."]);
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var bytes = buffer.GetBuffer();
         // The content decides, not the name: a renamed file is refused rather than misread.
-        var isZip = buffer.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        var content = Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         buffer.Position = 0;
         try
         {
-            var rows = (extension, isZip) switch
+            var rows = (extension, content) switch
             {
-                (".xlsx", true) => XlsxReader.ReadFirstSheet(buffer, MaxRows + 1),
-                (".csv", false) => CsvReader.Read(buffer, MaxRows + 1),
+                (".xlsx", Content.Zip) => XlsxReader.ReadFirstSheet(buffer, MaxRows + 1),
+                (".xls", Content.Ole2) => XlsReader.ReadFirstSheet(buffer, MaxRows + 1),
+                (".csv", Content.Text) => CsvReader.Read(buffer, MaxRows + 1),
                 _ => throw new SpreadsheetFormatException("The content does not match the extension."),
             };
-            if (rows.Count < 2)
+            if (rows.Count(r => r.Any(c => !string.IsNullOrWhiteSpace(c))) < 2)
             {
                 return (null, localizer["The file has no data rows under the header row."]);
             }
             return (rows, null);
         }
-        catch (SpreadsheetFormatException)
+        catch (SpreadsheetFormatException e)
         {
-            return (null, localizer["The file could not be read as a spreadsheet. Save it from Excel as .xlsx or .csv (at most {0} rows) and try again.", MaxRows]);
+            return (null, e.Problem switch
+            {
+                SpreadsheetProblem.TooManyRows => localizer["The file has more than {0} rows. Split it into files of at most {0} rows and import them one after another.", MaxRows],
+                SpreadsheetProblem.TooLarge => localizer["The file could not be read: unpacked, it is far larger than a spreadsheet of {0} rows. Save it again from Excel and try again.", MaxRows],
+                _ => localizer["The file could not be read as a spreadsheet. Save it from Excel as .xlsx, .xls or .csv (at most {0} rows) and try again.", MaxRows],
+            });
         }
+    }
+
+    private enum Content { Text, Zip, Ole2 }
+
+    // .xlsx is a zip (PK 3 4); .xls an OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1); anything else is taken for text.
+    private static Content Sniff(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("PK\x03\x04"u8) ? Content.Zip
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) ? Content.Ole2
+        : Content.Text;
+
+    /// <summary>
+    /// The row holding the column names: the first of the first ten rows in which a cell names a column, so that a title
+    /// (often merged across the columns) and blank rows above the header are passed over; else the first non-empty row.
+    /// </summary>
+    private int HeaderRow<TEntity, TInput>(IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<SheetColumn<TEntity, TInput>> columns)
+    {
+        for (var r = 0; r < Math.Min(rows.Count, 10); r++)
+        {
+            if (rows[r].Any(cell => columns.Any(c => c.Import is not null && Matches(cell.Trim(), c.Header))))
+            {
+                return r;
+            }
+        }
+        var first = rows.ToList().FindIndex(r => r.Any(c => !string.IsNullOrWhiteSpace(c)));
+        return Math.Max(first, 0);
     }
 
     public async Task<ImportPreview<TInput>> PreviewAsync<TEntity, TInput>(
@@ -93,7 +123,8 @@ public sealed class SpreadsheetImport(AppDbContext db, CityClock clock, IStringL
         Func<TInput, string?> duplicateKey,
         CancellationToken ct) where TInput : new()
     {
-        var headers = rows[0].Select(h => h.Trim()).ToList();
+        var headerRow = HeaderRow(rows, columns);
+        var headers = rows[headerRow].Select(h => h.Trim()).ToList();
         var map = new Dictionary<int, SheetColumn<TEntity, TInput>>();
         var missing = new List<string>();
         foreach (var column in columns.Where(c => c.Import is not null))
@@ -111,7 +142,7 @@ public sealed class SpreadsheetImport(AppDbContext db, CityClock clock, IStringL
 
         var result = new List<ImportRow<TInput>>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var r = 1; r < rows.Count; r++)
+        for (var r = headerRow + 1; r < rows.Count; r++)
         {
             var cells = rows[r];
             if (cells.All(string.IsNullOrWhiteSpace))

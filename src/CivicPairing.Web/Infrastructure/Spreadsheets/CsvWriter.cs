@@ -1,12 +1,24 @@
-using System.Text;
+using CsvHelper;
+using LibraryCsvWriter = CsvHelper.CsvWriter;
 
 namespace CivicPairing.Web.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// Streams RFC 4180 CSV (comma, CRLF, quoted when needed) using only async I/O on <c>output</c>.
+/// Streams RFC 4180 CSV (comma, CRLF, quoted when needed, UTF-8 with BOM) with CsvHelper, using only async I/O on
+/// <c>output</c>, so it can be an ASP.NET Core response body. Text that a spreadsheet would run as a formula is escaped.
 /// </summary>
 public static class CsvWriter
 {
+    static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        // The BOM is what makes Excel read UTF-8 instead of the ANSI code page (GBK on Chinese Windows).
+        WriteByteOrderMark = true,
+        NewLine = "\r\n",
+        ValidateFieldCount = false,
+        // Text starting with = + - @, tab or CR gets an apostrophe; numbers are not text, so -5 stays a number.
+        Injection = CsvInjection.Escape,
+    };
+
     public static async Task WriteAsync(Stream output, IReadOnlyList<string> headers,
         IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct = default)
     {
@@ -14,45 +26,38 @@ public static class CsvWriter
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
 
-        // The BOM is what makes Excel read UTF-8 instead of the ANSI code page (GBK on Chinese Windows).
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        var line = new StringBuilder();
-        await WriteLineAsync(writer, line, headers, ct);
+        await using var csv = LibraryCsvWriter.Create(output, Options, leaveOpen: true);
+        foreach (var header in headers)
+            csv.WriteField(header);
+        await csv.EndRecordAsync(ct);
         await foreach (var row in rows.WithCancellation(ct))
-            await WriteLineAsync(writer, line, row, ct);
-        await writer.FlushAsync(ct);
-    }
-
-    static async Task WriteLineAsync(StreamWriter writer, StringBuilder line, IReadOnlyList<object?> cells, CancellationToken ct)
-    {
-        line.Clear();
-        for (var i = 0; i < cells.Count; i++)
         {
-            if (i > 0)
-                line.Append(',');
-            AppendField(line, cells[i]);
+            foreach (var value in row)
+                WriteCell(csv, value);
+            await csv.EndRecordAsync(ct);
         }
-        await writer.WriteAsync(line.Append("\r\n"), ct);
+        await csv.FlushAsync(ct);
     }
 
-    static void AppendField(StringBuilder line, object? value)
+    static void WriteCell(LibraryCsvWriter csv, object? value)
     {
-        var text = value switch
+        switch (value)
         {
-            null => "",
-            bool b => TabularValue.FormatBool(b),
-            _ when TabularValue.TryFormatNumber(value, out var number) => number,
-            _ when TabularValue.AsDate(value) is { } date => TabularValue.FormatDate(date),
-            _ => DefuseFormula(TabularValue.ToText(value)),
-        };
-        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
-            line.Append(text);
-        else
-            line.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            case bool b:
+                csv.WriteField(TabularValue.FormatBool(b), CsvQuoting.WhenNeeded);
+                break;
+            case var _ when TabularValue.TryFormatNumber(value, out _):
+                csv.WriteField(value); // a number, formatted invariantly by the library: never escaped as a formula
+                break;
+            case var _ when TabularValue.AsDate(value) is { } date:
+                csv.WriteField(TabularValue.FormatDate(date)); // starts with a digit
+                break;
+            default:
+                csv.WriteField(TabularValue.ToText(value));
+                break;
+        }
     }
-
-    // Spreadsheet apps execute text starting with these as a formula (CSV injection). The apostrophe makes
-    // Excel treat the cell as text. Numbers are exempt, so -5 stays a number.
-    static string DefuseFormula(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }
