@@ -86,27 +86,57 @@ public class XlsxRoundTrip
     public void DropsLoneSurrogatesAndKeepsPairs(string escaped, string expected) =>
         Assert.Equal(expected, TabularValue.CellSafe(System.Text.RegularExpressions.Regex.Unescape(escaped)));
 
+    // An .xlsx cell is typed: text stays text, shown as written and never run as a formula (only untyped CSV is defused).
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil\",\"点我\")")]
     [InlineData("+1+1")]
     [InlineData("-2+3")]
     [InlineData("@SUM(A1)")]
     [InlineData("\t=1")]
-    public async Task StoresFormulaLikeTextWithAnApostropheThatTheImportTakesOff(string dangerous)
+    public async Task StoresFormulaLikeTextAsTextThatNothingRuns(string dangerous)
     {
         using var file = new MemoryStream();
         await XlsxWriter.WriteAsync(file, "S", ["备注"], Rows.Of([dangerous], [-5]));
 
-        file.Position = 0;
-        using (var archive = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
-        {
-            var xml = string.Concat(archive.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal))
-                .Select(e => new StreamReader(e.Open()).ReadToEnd()));
-            Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
-            Assert.Matches(">('|&apos;|&#39;)", xml); // a cell's text starts with the apostrophe
-        }
+        var xml = SheetXml(file);
+        Assert.DoesNotMatch("<(x:)?f[ >]", xml);
+        Assert.Contains("inlineStr", xml, StringComparison.Ordinal);
         file.Position = 0;
         Assert.Equal<IReadOnlyList<string>>([["备注"], [dangerous], ["-5"]], XlsxReader.ReadFirstSheet(file, 10));
+    }
+
+    // LibreOffice and WPS show an escaped half of a pair (_xD83D_) as those characters: the file must carry the character.
+    [Fact]
+    public async Task WritesEmojiAndExtensionBCharactersAsThemselves()
+    {
+        using var file = new MemoryStream();
+        await XlsxWriter.WriteAsync(file, "S", ["标题"], Rows.Of(["清理楼道👍 𠀀𡈼"]));
+
+        var xml = SheetXml(file);
+        Assert.Contains("清理楼道👍 𠀀𡈼", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("_xD8", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TitlesAreBoldAndFrozenAboveTheRows()
+    {
+        using var file = new MemoryStream();
+        await XlsxWriter.WriteAsync(file, [new XlsxSheet("S", ["单位", "得分"], Rows.Of(["市财政局", 91.5m]), Title: "2025年度排名")]);
+
+        var xml = SheetXml(file);
+        Assert.Matches("ySplit=\"2\"", xml);
+        file.Position = 0;
+        using var archive = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        var styles = new StreamReader(archive.GetEntry("xl/styles.xml")!.Open()).ReadToEnd();
+        Assert.Contains("<b", styles, StringComparison.Ordinal);
+    }
+
+    static string SheetXml(MemoryStream file)
+    {
+        file.Position = 0;
+        using var archive = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        return string.Concat(archive.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace CivicPairing.Web.Infrastructure.Spreadsheets;
 
@@ -9,12 +8,15 @@ namespace CivicPairing.Web.Infrastructure.Spreadsheets;
 public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IAsyncEnumerable<IReadOnlyList<object?>> Rows, string? Title = null);
 
 /// <summary>
-/// Streams an .xlsx workbook of one or more sheets with MiniExcel. Rows are written as they are enumerated and only async
-/// I/O reaches <c>output</c>, so it can be an ASP.NET Core response body (non-seekable, sync I/O disallowed). This class
-/// only maps the portal's rows to cells: tab names Excel accepts, dates before 1900-03-01 as text, formula-like text
-/// escaped, characters XML cannot carry dropped.
+/// Streams an .xlsx workbook of one or more sheets with SpreadCheetah. Rows are written as they are enumerated and only
+/// async I/O reaches <c>output</c>, so it can be an ASP.NET Core response body (non-seekable, sync I/O disallowed). This
+/// class only maps the portal's rows to cells: tab names Excel accepts, bold column titles, dates as real dates (those
+/// before 1900-03-01 as text), characters XML cannot carry dropped. Text cells are typed as text, never formulas, so a
+/// value starting with "=" is shown as written and not run (CSV, which has no types, is defused instead).
+/// MiniExcel, which reads the portal's imports, is not used to write: it writes each half of an emoji or an Extension B
+/// character as its own _xD83D_ escape, which LibreOffice and WPS show as such, and puts a drawing inside the sheet data.
 /// </summary>
-public static class XlsxWriter
+public static partial class XlsxWriter
 {
     const int MaxRows = 1_048_576, MaxColumns = 16_384; // Excel's limits; beyond them it "repairs" the file
     static readonly DateTime FirstReliableSerialDate = new(1900, 3, 1); // earlier serials are skewed by Excel's 1900 leap-year bug
@@ -34,95 +36,86 @@ public static class XlsxWriter
         ArgumentNullException.ThrowIfNull(sheets);
         if (sheets.Count == 0)
             throw new ArgumentException("A workbook needs at least one sheet.", nameof(sheets));
-
-        var names = UniqueSheetNames(sheets.Select(x => x.Name));
-        var width = sheets.Max(s => Math.Max(s.Headers.Count, s.Title is null ? 0 : 1));
-        if (width > MaxColumns)
+        if (sheets.Any(s => s.Headers.Count > MaxColumns))
             throw new InvalidOperationException($"An .xlsx sheet holds at most {MaxColumns} columns.");
-        var keys = Enumerable.Range(0, Math.Max(width, 1)).Select(ColumnName).ToArray();
+        var names = UniqueSheetNames(sheets.Select(x => x.Name));
 
-        // MiniExcel's zip writes a few bytes synchronously (headers, the end of each part, the central directory): they are
-        // held and sent ahead of the next async write. A failed workbook is never finished: when the rows fail, nothing more
-        // reaches the output, so the rows sent so far cannot look like a whole file.
+        // The zip writes a few bytes synchronously (the end of each part, the central directory): they are held and sent
+        // ahead of the next async write. A failed workbook is never finished: when the rows fail, nothing more reaches the
+        // output, so the rows sent so far cannot look like a whole file.
         await using var sink = new DeferredSyncWriteStream(output);
-        var content = new Dictionary<string, object>();
-        for (var i = 0; i < sheets.Count; i++)
-            content[names[i]] = Cells(sheets[i], keys, sink, ct);
-        var configuration = new OpenXmlConfiguration
-        {
-            FastMode = false, // FastMode keeps the whole workbook in memory (ZipArchiveMode.Update); without it, rows stream
-            FreezeRowCount = sheets[0].Title is null ? 1 : 2,
-            TableStyles = TableStyles.None,
-            AutoFilter = false,
-            EnableSharedStringCache = false,
-            DynamicColumns = [.. sheets[0].Headers.Select((h, i) => new DynamicExcelColumn(keys[i]) { Width = ColumnWidth(h) })],
-        };
+        var workbook = await Spreadsheet.CreateNewAsync(sink, new SpreadCheetahOptions { DefaultDateTimeFormat = NumberFormat.Custom("yyyy-mm-dd") }, ct);
         try
         {
-            await MiniExcel.SaveAsAsync(sink, content, printHeader: false, configuration: configuration, cancellationToken: ct);
+            var bold = workbook.AddStyle(new Style { Font = { Bold = true } });
+            for (var i = 0; i < sheets.Count; i++)
+                await WriteSheetAsync(workbook, names[i], sheets[i], bold, ct);
+            await workbook.FinishAsync(ct);
         }
         catch
         {
-            sink.Abandon();
+            sink.Abandon(); // before the workbook's disposal could close the archive
             throw;
+        }
+        finally
+        {
+            await workbook.DisposeAsync();
         }
         await sink.FlushAsync(ct); // sends what the archive wrote synchronously while closing
     }
 
-    // The title row, the column titles, then the rows, as MiniExcel takes them: one dictionary per row keyed by column.
-    static async IAsyncEnumerable<IDictionary<string, object?>> Cells(XlsxSheet sheet, string[] keys, DeferredSyncWriteStream sink,
-        [EnumeratorCancellation] CancellationToken ct)
+    // The title row, the column titles, then the rows.
+    static async Task WriteSheetAsync(Spreadsheet workbook, string name, XlsxSheet sheet, StyleId bold, CancellationToken ct)
     {
+        var options = new WorksheetOptions { FrozenRows = sheet.Title is null ? 1 : 2 };
+        for (var c = 0; c < sheet.Headers.Count; c++)
+            options.Column(c + 1).Width = ColumnWidth(sheet.Headers[c]);
+        await workbook.StartWorksheetAsync(name, options, ct);
+
         var rowNumber = 0;
         if (sheet.Title is not null)
         {
             rowNumber++;
-            yield return Row(keys, [sheet.Title]);
+            await workbook.AddRowAsync([new StyledCell(TabularValue.CellSafe(sheet.Title), bold)], ct);
         }
         rowNumber++;
-        yield return Row(keys, [.. sheet.Headers]);
+        await workbook.AddRowAsync([.. sheet.Headers.Select(h => new StyledCell(TabularValue.CellSafe(h ?? ""), bold))], ct);
 
-        await using var rows = sheet.Rows.GetAsyncEnumerator(ct);
-        while (true)
+        var width = sheet.Headers.Count;
+        await foreach (var row in sheet.Rows.WithCancellation(ct))
         {
-            IReadOnlyList<object?> row;
-            try
-            {
-                if (!await rows.MoveNextAsync())
-                    break;
-                row = rows.Current;
-                if (++rowNumber > MaxRows)
-                    throw new InvalidOperationException($"An .xlsx sheet holds at most {MaxRows} rows including the header.");
-                if (row.Count > keys.Length)
-                    throw new InvalidOperationException($"A row has {row.Count} cells but the sheet has {keys.Length} columns.");
-            }
-            catch
-            {
-                sink.Abandon(); // before MiniExcel's clean-up closes the archive
-                throw;
-            }
-            yield return Row(keys, row);
+            if (++rowNumber > MaxRows)
+                throw new InvalidOperationException($"An .xlsx sheet holds at most {MaxRows} rows including the header.");
+            if (row.Count > width)
+                throw new InvalidOperationException($"A row has {row.Count} cells but the sheet has {width} columns.");
+            var cells = new DataCell[row.Count];
+            for (var i = 0; i < row.Count; i++)
+                cells[i] = Cell(row[i]);
+            await workbook.AddRowAsync(cells, ct);
         }
     }
 
-    static Dictionary<string, object?> Row(string[] keys, IReadOnlyList<object?> values)
+    static DataCell Cell(object? value) => value switch
     {
-        var row = new Dictionary<string, object?>(keys.Length);
-        for (var i = 0; i < keys.Length; i++)
-            row[keys[i]] = i < values.Count ? Cell(values[i]) : null;
-        return row;
-    }
-
-    static object? Cell(object? value) => value switch
-    {
-        null => null,
-        bool or int or long or short or byte or decimal => value,
-        double d => double.IsFinite(d) ? d : TabularValue.ToText(d),
-        float f => float.IsFinite(f) ? (double)f : TabularValue.ToText(f),
-        _ when TabularValue.AsDate(value) is { } date => date >= FirstReliableSerialDate ? date : TabularValue.FormatDate(date),
-        _ when TabularValue.TryFormatNumber(value, out _) => Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture),
-        _ => TabularValue.CellSafe(TabularValue.GuardFormula(TabularValue.ToText(value))),
+        null => new DataCell((string?)null),
+        bool b => new DataCell(b),
+        int or short or byte => new DataCell(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)),
+        long l => new DataCell(l),
+        decimal m => new DataCell(m),
+        double d => double.IsFinite(d) ? new DataCell(d) : new DataCell(TabularValue.ToText(d)),
+        float f => float.IsFinite(f) ? new DataCell((double)f) : new DataCell(TabularValue.ToText(f)),
+        _ when TabularValue.AsDate(value) is { } date => date >= FirstReliableSerialDate ? new DataCell(date) : new DataCell(TabularValue.FormatDate(date)),
+        _ when TabularValue.TryFormatNumber(value, out _) => new DataCell(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)),
+        _ => new DataCell(Literal(TabularValue.CellSafe(TabularValue.ToText(value)))),
     };
+
+    // Readers decode _xHHHH_ in a cell's text as the character HHHH; text that holds such a sequence is written with its
+    // underscore escaped (_x005F_), as ECMA-376 says, so it reads back as written.
+    static string Literal(string text) =>
+        text.Contains("_x", StringComparison.OrdinalIgnoreCase) ? EscapeSequence().Replace(text, "_x005F_$1") : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex("_([xX][0-9A-Fa-f]{4}_)")]
+    private static partial System.Text.RegularExpressions.Regex EscapeSequence();
 
     static List<string> UniqueSheetNames(IEnumerable<string> names)
     {
@@ -155,12 +148,4 @@ public static class XlsxWriter
     // Columns as wide as their titles (CJK characters count double), so a Chinese header is readable on opening.
     static double ColumnWidth(string? header) =>
         Math.Clamp((header ?? "").Sum(c => c >= '\u2E80' ? 2 : 1) + 4, 12, 60);
-
-    static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-            name = (char)('A' + (n - 1) % 26) + name;
-        return name;
-    }
 }
