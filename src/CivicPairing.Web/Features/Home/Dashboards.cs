@@ -149,7 +149,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             await WaitingCountAsync(street, ct),
             await MonthlyFiguresAsync(inPeriod, ct),
             [.. (await inPeriod.GroupBy(a => a.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(r => new CategoryFigure(r.Key, r.Count))],
-            [.. byPlace.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)]);
+            [.. byPlace.OrderByDescending(r => r.Count).ThenBy(r => r.Name, NameCollation.Comparer)]);
     }
 
     public async Task<LiaisonHome?> LiaisonAsync(System.Security.Claims.ClaimsPrincipal user, int unitId, CancellationToken ct)
