@@ -25,7 +25,8 @@ namespace CivicPairing.UnitTests.Web;
 /// Every query the portal runs, translated for SQL Server without a server (<see cref="SqlServerDryRun"/>): the list
 /// queries in every order and filter through <c>ToQueryString()</c>, and the gatherers, home pages and controllers'
 /// read actions run against the dry-run context, which writes down each command instead of sending it. A LINQ query
-/// SQL Server cannot translate fails its case by name. SQLite runs them all in the integration tests.
+/// SQL Server cannot translate fails its case by name, and every statement written must parse as T-SQL (ScriptDom).
+/// SQLite runs the same queries in the integration tests.
 /// </summary>
 public sealed class SqlServerTranslation(ITestOutputHelper output)
 {
@@ -48,12 +49,33 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
         await using var dry = new SqlServerDryRun();
         await Cases[name](dry);
         Assert.NotEmpty(dry.Commands);
-        Assert.All(dry.Commands, sql => Assert.False(string.IsNullOrWhiteSpace(sql)));
         foreach (var sql in dry.Commands)
         {
             output.WriteLine(sql);
             output.WriteLine("");
+            AssertParses(sql);
         }
+    }
+
+    [Fact]
+    public void The_SQL_Server_write_lock_parses() => AssertParses(CivicPairing.Web.Infrastructure.WriteTransactions.SqlServerLockSql);
+
+    [Fact]
+    public async Task A_query_SQL_Server_cannot_translate_fails_here()
+    {
+        await using var dry = new SqlServerDryRun();
+        var error = Assert.Throws<InvalidOperationException>(() => dry.Translate(dry.Db.Units.Where(u => Untranslatable(u.Name))));
+        Assert.Contains("could not be translated", error.Message, StringComparison.Ordinal);
+    }
+
+    private static bool Untranslatable(string name) => name.Length > 0;
+
+    /// <summary>The statement is T-SQL as SQL Server 2022 reads it (ScriptDom's parser, no server).</summary>
+    private static void AssertParses(string sql)
+    {
+        using var reader = new StringReader(sql);
+        new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Line}:{e.Column} {e.Message}")) + "\n" + sql);
     }
 
     /// <summary>How many distinct SQL statements the catalogue makes the provider write (printed; a floor keeps it from shrinking unnoticed).</summary>
