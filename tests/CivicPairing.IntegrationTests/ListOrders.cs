@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.IntegrationTests.Infrastructure;
+using CivicPairing.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicPairing.IntegrationTests;
@@ -23,7 +24,7 @@ public abstract partial class ListOrders(GeneratedCityFactory factory)
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
 
         var expected = (await AllPairingsAsync())
-            .OrderBy(p => (int)p.Status).ThenBy(p => p.Community, StringComparer.Ordinal).ThenBy(p => p.Unit, StringComparer.Ordinal)
+            .OrderBy(p => (int)p.Status).ThenBy(p => p.Community, NameCollation.Comparer).ThenBy(p => p.Unit, NameCollation.Comparer)
             .ToList();
         Assert.Contains(expected, p => p.Status == PairingStatus.Proposed);
         Assert.Contains(expected, p => p.Status == PairingStatus.Ended);
@@ -52,10 +53,10 @@ public abstract partial class ListOrders(GeneratedCityFactory factory)
         var all = await AllPairingsAsync();
         var expected = (sort, desc) switch
         {
-            ("community", false) => all.OrderBy(p => p.Community, StringComparer.Ordinal).ThenBy(p => p.Unit, StringComparer.Ordinal),
-            ("community", true) => all.OrderByDescending(p => p.Community, StringComparer.Ordinal).ThenBy(p => p.Unit, StringComparer.Ordinal),
-            ("unit", false) => all.OrderBy(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Community, StringComparer.Ordinal),
-            ("unit", true) => all.OrderByDescending(p => p.Unit, StringComparer.Ordinal).ThenBy(p => p.Community, StringComparer.Ordinal),
+            ("community", false) => all.OrderBy(p => p.Community, NameCollation.Comparer).ThenBy(p => p.Unit, NameCollation.Comparer),
+            ("community", true) => all.OrderByDescending(p => p.Community, NameCollation.Comparer).ThenBy(p => p.Unit, NameCollation.Comparer),
+            ("unit", false) => all.OrderBy(p => p.Unit, NameCollation.Comparer).ThenBy(p => p.Community, NameCollation.Comparer),
+            ("unit", true) => all.OrderByDescending(p => p.Unit, NameCollation.Comparer).ThenBy(p => p.Community, NameCollation.Comparer),
             ("start", false) => all.OrderBy(p => p.Start).ThenBy(p => p.Id),
             _ => all.OrderByDescending(p => p.Start).ThenByDescending(p => p.Id),
         };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CivicPairing.IntegrationTests.Infrastructure;
+using CivicPairing.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,10 +148,14 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
         Assert.Contains("Backup written to", output, StringComparison.Ordinal);
 
         await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        // Names compare by the portal's zh_CN collation, which a bare connection (or the sqlite3 CLI) lacks (docs/operations.md).
+        NameCollation.Register(copy);
         await copy.OpenAsync();
         var command = copy.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Units WHERE Name = '市财政局'";
         Assert.Equal(1L, await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", await command.ExecuteScalarAsync());
         File.Delete(target);
     }
 

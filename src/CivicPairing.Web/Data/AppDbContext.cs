@@ -51,6 +51,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        NameCollation.Apply(builder, Database);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

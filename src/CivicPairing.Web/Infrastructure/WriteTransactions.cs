@@ -22,6 +22,10 @@ public static class WriteTransactions
     /// <summary>How long SQL Server waits for another request holding the same lock (SQLite waits its busy_timeout).</summary>
     public const int LockTimeoutMilliseconds = 30_000;
 
+    /// <summary>SQL Server's write lock for a scope (the parameter <c>@resource</c>); its syntax is checked by the unit tests without a server.</summary>
+    internal static readonly string SqlServerLockSql = "DECLARE @result int; EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', "
+        + $"@LockOwner = 'Transaction', @LockTimeout = {LockTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}; SELECT @result;";
+
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction that, from before its first read, excludes every other such
     /// transaction of the same <paramref name="scope"/>, and commits it:
@@ -98,8 +102,7 @@ public static class WriteTransactions
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = "DECLARE @result int; EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', "
-                + $"@LockOwner = 'Transaction', @LockTimeout = {LockTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}; SELECT @result;";
+            command.CommandText = SqlServerLockSql;
             var resource = command.CreateParameter();
             resource.ParameterName = "@resource";
             resource.DbType = DbType.String;

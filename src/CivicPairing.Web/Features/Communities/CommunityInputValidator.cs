@@ -15,7 +15,7 @@ public sealed class CommunityInputValidator : AbstractValidator<CommunityInput>
         RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
             .NotEmpty()
             .PlainName(Community.NameMaxLength, nameMessage)
-            .MustAsync(async (input, name, ct) => !await db.Communities.AnyAsync(c => c.Name == name!.Trim() && c.Id != (input.Id ?? 0), ct))
+            .MustAsync(async (input, name, ct) => !await db.Communities.NameTakenAsync(name!, input.Id, ct))
             .WithMessage(_ => l["A community with this name exists already."]);
         RuleFor(x => x.Kind).NotNull().IsInEnum();
         RuleFor(x => x.Street).Cascade(CascadeMode.Stop).NotEmpty().PlainName(Community.StreetMaxLength, nameMessage);

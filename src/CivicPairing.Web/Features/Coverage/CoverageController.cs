@@ -62,12 +62,12 @@ public sealed class CoverageController(AppDbContext db, FactsStore facts, IStrin
         var (total, paired) = (byStreet.Sum(s => s.Communities), byStreet.Sum(s => s.Paired));
         if (total > DetailedUpTo)
         {
-            var summary = byStreet.OrderByDescending(s => s.Unpaired).ThenBy(s => s.Street, StringComparer.Ordinal).Take(StreetsListed).ToList();
+            var summary = byStreet.OrderByDescending(s => s.Unpaired).ThenBy(s => s.Street, NameCollation.Comparer).Take(StreetsListed).ToList();
             return View(new CoveragePage(street, kind, total, paired, [], summary, byStreet.Count, allStreets));
         }
         var streets = (await RowsAsync(street, kind, ct)).GroupBy(r => r.Street)
-            .Select(g => new StreetCoverage(g.Key, [.. g.OrderBy(r => r.IsPaired).ThenBy(r => r.Name, StringComparer.Ordinal)]))
-            .OrderBy(s => s.Paired == s.Communities.Count).ThenByDescending(s => s.Communities.Count - s.Paired).ThenBy(s => s.Street, StringComparer.Ordinal)
+            .Select(g => new StreetCoverage(g.Key, [.. g.OrderBy(r => r.IsPaired).ThenBy(r => r.Name, NameCollation.Comparer)]))
+            .OrderBy(s => s.Paired == s.Communities.Count).ThenByDescending(s => s.Communities.Count - s.Paired).ThenBy(s => s.Street, NameCollation.Comparer)
             .ToList();
         return View(new CoveragePage(street, kind, total, paired, streets, [], byStreet.Count, allStreets));
     }
@@ -79,7 +79,7 @@ public sealed class CoverageController(AppDbContext db, FactsStore facts, IStrin
         {
             return NotFound();
         }
-        var rows = (await RowsAsync(street, kind, ct)).OrderBy(r => r.Street, StringComparer.Ordinal).ThenBy(r => r.IsPaired).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var rows = (await RowsAsync(street, kind, ct)).OrderBy(r => r.Street, NameCollation.Comparer).ThenBy(r => r.IsPaired).ThenBy(r => r.Name, NameCollation.Comparer).ToList();
         SheetColumn<CoverageRow, object>[] columns =
         [
             new("Street or township", (r, _) => r.Street),
@@ -102,7 +102,7 @@ public sealed class CoverageController(AppDbContext db, FactsStore facts, IStrin
                 .Select(p => new { p.CommunityId, p.Unit!.Name })
                 .ToListAsync(ct))
             .ToLookup(p => p.CommunityId, p => p.Name);
-        return [.. list.Select(c => new CoverageRow(c.Id, c.Name, c.Kind, c.Street, [.. units[c.Id].Order(StringComparer.Ordinal)]))];
+        return [.. list.Select(c => new CoverageRow(c.Id, c.Name, c.Kind, c.Street, [.. units[c.Id].Order(NameCollation.Comparer)]))];
     }
 
     private IQueryable<Community> Filtered(string? street, CommunityKind? kind)

@@ -4,6 +4,7 @@ using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Activities;
 using CivicPairing.Web.Features.Pairings;
 using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Identity;
@@ -124,15 +125,13 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         var inPeriod = confirmed.Where(a => a.Date >= from && a.Date <= to);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
 
-        var totals = await inPeriod.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), People = g.Sum(a => a.PeopleSent), Hours = g.Sum(a => (double)a.PersonHours), Funds = g.Sum(a => (double)a.Funds) })
-            .FirstOrDefaultAsync(ct);
+        var totals = await WorkTotals.Of(inPeriod).FirstOrDefaultAsync(ct) ?? WorkTotals.None;
         var headlines = new Headlines(
             await active.CountAsync(ct),
             await communities.CountAsync(c => db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active), ct),
             await communities.CountAsync(ct),
             await confirmed.CountAsync(a => a.Date >= monthStart && a.Date <= today, ct),
-            totals?.Count ?? 0, totals?.People ?? 0, (decimal)(totals?.Hours ?? 0), (decimal)(totals?.Funds ?? 0));
+            totals.Count, totals.PeopleSent, totals.PersonHours, totals.Funds);
 
         var byPlace = street is null
             ? (await inPeriod.GroupBy(a => a.Pairing!.Community!.Street).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
@@ -149,7 +148,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             await WaitingCountAsync(street, ct),
             await MonthlyFiguresAsync(inPeriod, ct),
             [.. (await inPeriod.GroupBy(a => a.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(r => new CategoryFigure(r.Key, r.Count))],
-            [.. byPlace.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)]);
+            [.. byPlace.OrderByDescending(r => r.Count).ThenBy(r => r.Name, NameCollation.Comparer)]);
     }
 
     public async Task<LiaisonHome?> LiaisonAsync(System.Security.Claims.ClaimsPrincipal user, int unitId, CancellationToken ct)

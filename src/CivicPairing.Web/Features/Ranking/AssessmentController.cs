@@ -3,6 +3,7 @@ using System.Text.Json;
 using CivicPairing.Domain;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Activities;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -269,15 +270,13 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         var today = clock.Today;
         var scores = UnitScoring.ScoreAll(await facts.GatherAsync(new ScoringPeriod(period.From, period.To), today, ct), period.Rules);
         var (from, to) = (period.From, period.To);
-        var work = await db.Activities.AsNoTracking()
-            .Where(a => a.Status == Domain.Activities.ActivityStatus.Confirmed && a.Date >= from && a.Date <= to)
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), People = g.Sum(a => a.PeopleSent), Hours = g.Sum(a => (double)a.PersonHours), Funds = g.Sum(a => (double)a.Funds) })
-            .FirstOrDefaultAsync(ct);
+        var work = await WorkTotals.Of(db.Activities.AsNoTracking()
+            .Where(a => a.Status == Domain.Activities.ActivityStatus.Confirmed && a.Date >= from && a.Date <= to))
+            .FirstOrDefaultAsync(ct) ?? WorkTotals.None;
         var communities = await db.Communities.CountAsync(c => c.IsActive, ct);
         var paired = await db.Communities.CountAsync(c => c.IsActive && db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active), ct);
         var kinds = await db.Units.Select(u => new { u.Id, u.Kind }).ToDictionaryAsync(u => u.Id, u => u.Kind, ct);
-        var summary = new ReportSummary(work?.Count ?? 0, work?.People ?? 0, (decimal)(work?.Hours ?? 0), (decimal)(work?.Funds ?? 0), paired, communities, laggardCap);
+        var summary = new ReportSummary(work.Count, work.PeopleSent, work.PersonHours, work.Funds, paired, communities, laggardCap);
         return new PublishedReport
         {
             SummaryJson = JsonSerializer.Serialize(summary),

@@ -16,7 +16,7 @@ public sealed class UnitInputValidator : AbstractValidator<UnitInput>
         RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
             .NotEmpty()
             .PlainName(Unit.NameMaxLength, () => l["Use only letters, digits, spaces and brackets in a name."])
-            .MustAsync(async (input, name, ct) => !await db.Units.AnyAsync(u => u.Name == name!.Trim() && u.Id != (input.Id ?? 0), ct))
+            .MustAsync(async (input, name, ct) => !await db.Units.NameTakenAsync(name!, input.Id, ct))
             .WithMessage(_ => l["A unit with this name exists already."]);
         RuleFor(x => x.Kind).NotNull().IsInEnum();
         RuleFor(x => x.CivilizedLevel).IsInEnum();

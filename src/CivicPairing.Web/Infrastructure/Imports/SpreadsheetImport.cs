@@ -141,7 +141,8 @@ public sealed class SpreadsheetImport(AppDbContext db, CityClock clock, IStringL
         }
 
         var result = new List<ImportRow<TInput>>();
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Two rows name one record when the unique name index would say so (NameCollation, as the validator's check).
+        var seen = new Dictionary<string, int>(NameCollation.Comparer);
         for (var r = headerRow + 1; r < rows.Count; r++)
         {
             var cells = rows[r];

@@ -688,7 +688,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_CI_AS");
 
                     b.Property<int>("PartyMemberCount")
                         .HasColumnType("int");
@@ -707,7 +708,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.Property<string>("Street")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_CI_AS");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -762,7 +764,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Chinese_PRC_CI_AS");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)

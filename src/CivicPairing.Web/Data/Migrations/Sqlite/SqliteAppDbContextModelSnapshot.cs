@@ -663,7 +663,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("zh_CN");
 
                     b.Property<int>("PartyMemberCount")
                         .HasColumnType("INTEGER");
@@ -682,7 +683,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.Property<string>("Street")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("zh_CN");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -735,7 +737,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("zh_CN");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
