@@ -57,6 +57,7 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
 
         var contentRoot = portal.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath;
         var folder = Path.Combine(contentRoot, "App_Data", "logs");
+        await portal.DisposeAsync(); // closes the file: the request's line is written after its response, so it is read once flushed
         var written = Directory.GetFiles(folder, name + "-*.log");
         try
         {
@@ -69,7 +70,6 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
         }
         finally
         {
-            await portal.DisposeAsync(); // closes the file
             foreach (var file in written)
             {
                 File.Delete(file);
