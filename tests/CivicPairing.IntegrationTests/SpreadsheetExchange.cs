@@ -120,10 +120,26 @@ public sealed partial class SpreadsheetExchange(PortalFactory factory) : IClassF
         Assert.Equal(Weaknesses.WeakEconomy | Weaknesses.WeakLeadership, village.Weaknesses);
     }
 
+    // Excel's "Unicode text" (文件 > 另存为 > Unicode 文本): UTF-16 LE with a byte-order mark, tab-separated, named .txt.
+    [Fact]
+    public async Task ImportsExcelsUnicodeTextFile()
+    {
+        using var client = await PortalClient.SignedInAsync(factory, "demo.office");
+        var text = "单位名称\t类别\t职工人数\t党员人数\r\n市𠀀测绘院\t事业单位\t45\t10\r\n";
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
+
+        var html = await (await client.PostFileAsync("/Units/Import", "/Units/Import", "单位.txt", bytes)).Content.ReadAsStringAsync();
+        Assert.Contains("1 行可以导入；0 行有错误。", html, StringComparison.Ordinal);
+        await client.PostWithTokenAsync("/Units/ConfirmImport", [KeyValuePair.Create("id", PendingId().Match(html).Groups[1].Value)], PortalClient.TokenFrom(html));
+
+        var unit = await factory.QueryAsync(db => db.Units.SingleAsync(u => u.Name == "市𠀀测绘院"));
+        Assert.Equal((UnitKind.PublicInstitution, 45), (unit.Kind, unit.StaffCount));
+    }
+
     [Theory]
     [InlineData("virus.xlsx", "MZ\u0090\0\u0003 this is a renamed exe")]
     [InlineData("units.xlsx", "单位名称,类别\r\n市某局,党政机关\r\n")]
-    [InlineData("units.txt", "单位名称\r\n市某局\r\n")]
+    [InlineData("units.docx", "单位名称\r\n市某局\r\n")]
     [InlineData("units.csv", "单位名称,类别\r\n")]
     public async Task RefusesAFileItCannotReadWithAClearMessage(string fileName, string content)
     {

@@ -35,7 +35,7 @@ public sealed record ImportPreview<TInput>(string FileName, IReadOnlyList<string
 }
 
 /// <summary>
-/// Reads an uploaded .xlsx, .xls or .csv (Infrastructure/Spreadsheets), checks every row with the same validator as the form, and
+/// Reads an uploaded .xlsx, .xls, .csv or .txt (Infrastructure/Spreadsheets), checks every row with the same validator as the form, and
 /// parks the valid rows in the database until the user confirms. Nothing reaches the registry
 /// before that confirmation.
 /// </summary>
@@ -48,16 +48,17 @@ public sealed class SpreadsheetImport(AppDbContext db, CityClock clock, IStringL
     {
         if (file is null || file.Length == 0)
         {
-            return (null, localizer["Choose a .xlsx, .xls or .csv file."]);
+            return (null, localizer["Choose a .xlsx, .xls, .csv or .txt file."]);
         }
         if (file.Length > MaxFileBytes)
         {
             return (null, localizer["The file is larger than {0} MB.", MaxFileBytes / 1024 / 1024]);
         }
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (extension is not (".xlsx" or ".xls" or ".csv"))
+        // .txt is what Excel names "Unicode text" and "Text (tab delimited)": delimited text like a CSV.
+        if (extension is not (".xlsx" or ".xls" or ".csv" or ".txt"))
         {
-            return (null, localizer["Only .xlsx, .xls and .csv files can be imported."]);
+            return (null, localizer["Only .xlsx, .xls, .csv and .txt files can be imported."]);
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
@@ -70,7 +71,7 @@ public sealed class SpreadsheetImport(AppDbContext db, CityClock clock, IStringL
             {
                 (".xlsx", Content.Zip) => XlsxReader.ReadFirstSheet(buffer, MaxRows + 1),
                 (".xls", Content.Ole2) => XlsReader.ReadFirstSheet(buffer, MaxRows + 1),
-                (".csv", Content.Text) => CsvReader.Read(buffer, MaxRows + 1),
+                (".csv" or ".txt", Content.Text) => CsvReader.Read(buffer, MaxRows + 1),
                 _ => throw new SpreadsheetFormatException("The content does not match the extension."),
             };
             if (rows.Count(r => r.Any(c => !string.IsNullOrWhiteSpace(c))) < 2)
