@@ -64,16 +64,10 @@ public static class ReportSnapshot
     };
 
     /// <summary>A published report's rows, read once per process: a published version never changes (corrections are new versions).</summary>
-    public static async Task<IReadOnlyList<SnapshotRow>> RowsAsync(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, Data.AppDbContext db, int reportId, CancellationToken ct)
-    {
-        var key = (nameof(PublishedReport), reportId);
-        if (Microsoft.Extensions.Caching.Memory.CacheExtensions.TryGetValue(cache, key, out IReadOnlyList<SnapshotRow>? rows) && rows is not null)
+    public static async Task<IReadOnlyList<SnapshotRow>> RowsAsync(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, Data.AppDbContext db, int reportId, CancellationToken ct) =>
+        (await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, (nameof(PublishedReport), reportId), async entry =>
         {
-            return rows;
-        }
-        rows = Deserialize(await db.PublishedReports.Where(r => r.Id == reportId).Select(r => r.ScoresJson).SingleAsync(ct));
-        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(cache, key, rows,
-            new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
-        return rows;
-    }
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return Deserialize(await db.PublishedReports.Where(r => r.Id == reportId).Select(r => r.ScoresJson).SingleAsync(ct));
+        }))!;
 }

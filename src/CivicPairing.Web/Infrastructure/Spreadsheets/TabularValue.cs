@@ -71,9 +71,9 @@ internal static class TabularValue
     static bool StartsLikeAFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>
-    /// Spreadsheet apps run text starting with = + - @ (or a tab or CR before one) as a formula, in a CSV file and in an
-    /// .xlsx cell the user edits (CSV/formula injection). The apostrophe makes it text. Only text is guarded: numbers are
-    /// written as numbers, so -5 stays a number.
+    /// Spreadsheet apps run text starting with = + - @ (or a tab or CR before one) in a CSV file as a formula (CSV/formula
+    /// injection); the apostrophe makes it text. Only CSV needs it: an .xlsx cell is typed, and its text is never run.
+    /// Only text is guarded: numbers are written as numbers, so -5 stays a number.
     /// </summary>
     public static string GuardFormula(string text) => StartsLikeAFormula(text) ? "'" + text : text;
 
