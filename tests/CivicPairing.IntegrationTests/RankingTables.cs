@@ -7,7 +7,7 @@ namespace CivicPairing.IntegrationTests;
 
 /// <summary>
 /// The ranking tables (the office's published report, its public notice and the provisional ranking) find a unit by part
-/// of its name and show it with its rank in the whole ranking; the commended units and laggards stay whole.
+/// of its name and show it with its rank in the whole ranking (the commended units and laggards are paged on their own: LaggardPages).
 /// </summary>
 public sealed class RankingTables(PortalFactory factory) : IClassFixture<PortalFactory>
 {

@@ -40,7 +40,10 @@ public sealed class SortHeaderTagHelper(IUrlHelperFactory urls) : TagHelper
     }
 }
 
-/// <summary>Previous / page x of y / next, keeping every filter: &lt;list-pager list-query="Model.Query" page-info="Model.Units" /&gt;.</summary>
+/// <summary>
+/// Previous / page x of y / next, keeping every filter: &lt;list-pager list-query="Model.Query" page-info="Model.Units" /&gt;.
+/// A second list on the same page names its own page parameter and the place it is on the page (page-parameter, fragment).
+/// </summary>
 [HtmlTargetElement("list-pager", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ListPagerTagHelper(IUrlHelperFactory urls, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : TagHelper
 {
@@ -50,6 +53,13 @@ public sealed class ListPagerTagHelper(IUrlHelperFactory urls, Microsoft.Extensi
     [HtmlAttributeName("page-info")]
     public IPageInfo PageInfo { get; set; } = null!;
 
+    [HtmlAttributeName("page-parameter")]
+    public string PageParameter { get; set; } = "page";
+
+    /// <summary>The id of the list on the page, so a link to its next page keeps the reader there.</summary>
+    [HtmlAttributeName("fragment")]
+    public string? Fragment { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -58,8 +68,9 @@ public sealed class ListPagerTagHelper(IUrlHelperFactory urls, Microsoft.Extensi
     {
         int page = PageInfo.Page, pageCount = PageInfo.PageCount, total = PageInfo.Total, first = PageInfo.FirstIndex, last = PageInfo.LastIndex;
         var url = urls.GetUrlHelper(ViewContext);
-        string Link(int p) => System.Net.WebUtility.HtmlEncode(url.Action(null, new RouteValueDictionary(
-            Query.With("page", p.ToString(System.Globalization.CultureInfo.InvariantCulture)).Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => (object?)v.Value))) ?? "");
+        string Link(int p) => System.Net.WebUtility.HtmlEncode(url.Action(null, null, new RouteValueDictionary(
+            Query.With(PageParameter, p.ToString(System.Globalization.CultureInfo.InvariantCulture)).Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary(v => v.Key, v => (object?)v.Value)),
+            null, null, Fragment) ?? "");
         output.TagName = "nav";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("aria-label", l["Pages"].Value);
