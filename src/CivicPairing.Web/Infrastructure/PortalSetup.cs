@@ -198,7 +198,7 @@ public static class PortalSetup
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.Of);
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();

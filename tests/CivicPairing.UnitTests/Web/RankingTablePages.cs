@@ -43,6 +43,20 @@ public sealed class RankingTablePages
     public void PagingAndFindingKeepThePeriodAndVersionInTheLinks()
     {
         var query = new RankingTableQuery { Q = "中学", Year = 2025, Quarter = 2, Version = 3, Page = 2 };
-        Assert.Equal(new Dictionary<string, string?> { ["q"] = "中学", ["year"] = "2025", ["quarter"] = "2", ["version"] = "3", ["page"] = "1" }, query.With("page", "1"));
+        Assert.Equal(new Dictionary<string, string?> { ["q"] = "中学", ["year"] = "2025", ["quarter"] = "2", ["version"] = "3", ["page"] = "1", ["commendedPage"] = null, ["laggardPage"] = null },
+            query.With("page", "1"));
+    }
+
+    [Fact]
+    public void TheCommendedAndTheLaggardsArePagedOnTheirOwnKeepingTheTablesPage()
+    {
+        var query = new RankingTableQuery { Year = 2025, Page = 2, CommendedPage = 3, LaggardPage = 2 };
+        var laggards = query.LaggardsOf([.. Enumerable.Range(1, 120)]);
+        Assert.Equal(Enumerable.Range(51, 50), laggards.Items);
+        Assert.Equal((120, 3), (laggards.Total, laggards.PageCount));
+        Assert.Equal(Enumerable.Range(101, 20), query.CommendedOf(Enumerable.Range(1, 120)).Items);
+        Assert.Equal(Enumerable.Range(1, 7), new RankingTableQuery { LaggardPage = 5 }.LaggardsOf([.. Enumerable.Range(1, 7)]).Items);
+        Assert.Equal(new Dictionary<string, string?> { ["q"] = null, ["year"] = "2025", ["quarter"] = null, ["version"] = null, ["page"] = "2", ["commendedPage"] = "3", ["laggardPage"] = "3" },
+            query.With("laggardPage", "3"));
     }
 }
