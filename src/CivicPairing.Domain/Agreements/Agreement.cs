@@ -55,10 +55,12 @@ public class Agreement
 
     /// <summary>
     /// Never filed: a draft or one still being signed. Its tasks are still being written, so no list tracks them and no
-    /// score counts them; once filed (and after, superseded or terminated) they are tracked.
+    /// score counts them; once filed (and after, superseded or terminated) they are tracked. Named by the three stored
+    /// statuses before filing (<see cref="AgreementStatus.Expired"/> is never stored: <see cref="EffectiveStatus"/>), so
+    /// the database finds these few agreements by the status index instead of reading all of a province's.
     /// </summary>
     public static System.Linq.Expressions.Expression<Func<Agreement, bool>> NeverFiled =>
-        a => a.Status != AgreementStatus.Filed && a.Status != AgreementStatus.Superseded && a.Status != AgreementStatus.Terminated;
+        a => a.Status == AgreementStatus.Draft || a.Status == AgreementStatus.SignedByUnit || a.Status == AgreementStatus.SignedByBoth;
 
     /// <summary>Checks what a draft must satisfy before anyone signs it.</summary>
     public static void CheckTerms(DateOnly start, DateOnly end, IEnumerable<(string Title, DateOnly Due)> tasks)

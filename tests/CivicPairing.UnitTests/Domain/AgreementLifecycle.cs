@@ -731,5 +731,19 @@ public sealed class AgreementLifecycle
             a.Status, a.UnitSignatory, a.UnitSignedOn, a.CommunitySignatory, a.CommunitySignedOn, a.FiledOn, a.FiledBy, a.TerminationReason,
             string.Join(",", a.Tasks.Select(t => $"{t.Number}:{t.Status}:{t.Events.Count}")));
 
+    [Theory]
+    [InlineData(AgreementStatus.Draft, true)]
+    [InlineData(AgreementStatus.SignedByUnit, true)]
+    [InlineData(AgreementStatus.SignedByBoth, true)]
+    [InlineData(AgreementStatus.Filed, false)]
+    [InlineData(AgreementStatus.Terminated, false)]
+    [InlineData(AgreementStatus.Superseded, false)]
+    public void TasksAreTrackedFromFilingOn(AgreementStatus status, bool neverFiled)
+    {
+        Assert.Equal(neverFiled, Agreement.NeverFiled.Compile()(new Agreement { Status = status }));
+        // Every status an agreement is stored with is in the table above (Expired is derived, never stored).
+        Assert.Equal(6, Enum.GetValues<AgreementStatus>().Count(s => s != AgreementStatus.Expired));
+    }
+
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,7 @@
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Pairings;
+using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Features.Registry;
 using CivicPairing.Web.Features.Units;
 using CivicPairing.Web.Identity;
@@ -22,7 +24,7 @@ public sealed record CommunityDetailsPage(Community Community, IReadOnlyList<Pai
 /// <summary>The registry of communities and villages (社区/村): the office keeps it; a secretary sees their own.</summary>
 // Office actions carry their role; Details is open to every signed-in user and checks the row itself.
 public sealed class CommunitiesController(
-    AppDbContext db, IValidator<CommunityInput> validator, SpreadsheetImport import, PartyAccess access, CityClock clock, IStringLocalizer<SharedResource> l)
+    AppDbContext db, IValidator<CommunityInput> validator, SpreadsheetImport import, PartyAccess access, FactsStore facts, CityClock clock, IStringLocalizer<SharedResource> l)
     : RegistryController<Community, CommunityInput>(db, validator, import, clock, l)
 {
     protected override string ImportKind => CommunitySheet.ImportKind;
@@ -44,7 +46,7 @@ public sealed class CommunitiesController(
         var page = await query.Apply(Db.Communities.AsNoTracking(), Db.Pairings)
             .Select(c => new CommunityRow(c, Db.Pairings.Count(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active)))
             .ToPagedListAsync(query.Page, ct: ct);
-        var streets = await Db.Communities.AsNoTracking().Select(c => c.Street).Distinct().OrderBy(s => s).ToListAsync(ct);
+        var streets = await facts.ActiveStreetsAsync(Db.Communities.AsNoTracking(), ct);
         return View(new CommunityListPage(query, page, streets));
     }
 

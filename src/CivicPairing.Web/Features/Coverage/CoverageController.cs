@@ -3,6 +3,7 @@ using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Features.Pairings;
 using CivicPairing.Web.Features.Ranking;
+using CivicPairing.Web.Features.Registry;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Imports;
@@ -107,7 +108,7 @@ public sealed class CoverageController(AppDbContext db, FactsStore facts, IStrin
 
     private IQueryable<Community> Filtered(string? street, CommunityKind? kind)
     {
-        var communities = db.Communities.AsNoTracking().Where(c => c.IsActive);
+        var communities = db.Communities.AsNoTracking().WhereActive();
         if (!string.IsNullOrWhiteSpace(street))
         {
             communities = communities.Where(c => c.Street == street);

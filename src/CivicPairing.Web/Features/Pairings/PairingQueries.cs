@@ -3,6 +3,7 @@ using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using System.Security.Claims;
 using CivicPairing.Web.Features.Ranking;
+using CivicPairing.Web.Features.Registry;
 using CivicPairing.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,10 @@ public static class PairingQueries
     public static Task<List<string>> VisibleStreetsAsync(this FactsStore facts, PartyAccess access, ClaimsPrincipal user, CancellationToken ct) =>
         facts.MemoAsync("visible-streets", PartyAccess.ScopeOf(user), c => access.VisiblePairings(user).Select(p => p.Community!.Street).Distinct().OrderBy(s => s).ToListAsync(c), ct);
 
-    /// <summary>The streets of the active communities, in order: the dashboard's and coverage's street choices, kept per facts version.</summary>
+    /// <summary>
+    /// The streets of the active communities, in order: the dashboard's, coverage's and the communities list's street
+    /// choices, kept per facts version. Grouped along the (IsActive, Street) index, already in the streets' order.
+    /// </summary>
     public static Task<List<string>> ActiveStreetsAsync(this FactsStore facts, IQueryable<Community> communities, CancellationToken ct) =>
-        facts.MemoAsync("active-streets", "", c => communities.Where(x => x.IsActive).Select(x => x.Street).Distinct().OrderBy(s => s).ToListAsync(c), ct);
+        facts.MemoAsync("active-streets", "", c => communities.WhereActive().GroupBy(x => x.Street).Select(g => g.Key).OrderBy(s => s).ToListAsync(c), ct);
 }

@@ -7,6 +7,7 @@ using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
 using CivicPairing.Web.Features.Ranking;
+using CivicPairing.Web.Features.Registry;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Infrastructure.Validation;
@@ -308,7 +309,7 @@ public sealed class PairingsController(
         var choosesCommunity = !User.IsInRole(Roles.CommunitySecretary) || User.IsOfficeOrAdmin();
         (unitQuery, communityQuery) = (unitQuery?.Trim() is { Length: > 0 } uq ? uq : null, communityQuery?.Trim() is { Length: > 0 } cq ? cq : null);
 
-        var activeUnits = db.Units.AsNoTracking().Where(u => u.IsActive);
+        var activeUnits = db.Units.AsNoTracking().WhereActive();
         var unitCount = choosesUnit ? await activeUnits.CountAsync(ct) : 0;
         var unitSearch = unitCount > ListedInFull;
         var units = !choosesUnit
@@ -318,7 +319,7 @@ public sealed class PairingsController(
         var unitItems = await units.OrderBy(u => u.Name).Take(unitSearch ? Matches + 1 : int.MaxValue)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
 
-        var activeCommunities = db.Communities.AsNoTracking().Where(c => c.IsActive);
+        var activeCommunities = db.Communities.AsNoTracking().WhereActive();
         var communityCount = choosesCommunity ? await activeCommunities.CountAsync(ct) : 0;
         var communitySearch = communityCount > ListedInFull;
         var communities = !choosesCommunity

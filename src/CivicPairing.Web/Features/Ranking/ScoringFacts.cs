@@ -3,6 +3,7 @@ using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Registry;
 using CivicPairing.Web.Infrastructure;
 using CivicPairing.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class ScoringFacts(AppDbContext db)
     {
         // Part-way through a period, only the days so far and the tasks due so far are asked of a unit.
         var (from, to) = (period.From, period.To < today ? period.To : today);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Name, u.StaffCount }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().WhereActive().Select(u => new { u.Id, u.Name, u.StaffCount }).ToListAsync(ct);
 
         var pairingRows = await db.Pairings.AsNoTracking()
             .Select(p => new { p.Id, p.UnitId, p.Status, p.StartDate, p.EndDate })
