@@ -62,6 +62,14 @@ public class Agreement
     public static System.Linq.Expressions.Expression<Func<Agreement, bool>> NeverFiled =>
         a => a.Status == AgreementStatus.Draft || a.Status == AgreementStatus.SignedByUnit || a.Status == AgreementStatus.SignedByBoth;
 
+    /// <summary>
+    /// Not in force: never filed, or ended by termination or by a filed amendment. Only the tasks of an agreement in force
+    /// (filed, expired or not) can be overdue or wait for the community. Named by stored statuses, like <see cref="NeverFiled"/>.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Agreement, bool>> NotInForce =>
+        a => a.Status == AgreementStatus.Draft || a.Status == AgreementStatus.SignedByUnit || a.Status == AgreementStatus.SignedByBoth
+            || a.Status == AgreementStatus.Terminated || a.Status == AgreementStatus.Superseded;
+
     /// <summary>Checks what a draft must satisfy before anyone signs it.</summary>
     public static void CheckTerms(DateOnly start, DateOnly end, IEnumerable<(string Title, DateOnly Due)> tasks)
     {

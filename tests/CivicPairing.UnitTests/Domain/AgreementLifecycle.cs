@@ -732,15 +732,16 @@ public sealed class AgreementLifecycle
             string.Join(",", a.Tasks.Select(t => $"{t.Number}:{t.Status}:{t.Events.Count}")));
 
     [Theory]
-    [InlineData(AgreementStatus.Draft, true)]
-    [InlineData(AgreementStatus.SignedByUnit, true)]
-    [InlineData(AgreementStatus.SignedByBoth, true)]
-    [InlineData(AgreementStatus.Filed, false)]
-    [InlineData(AgreementStatus.Terminated, false)]
-    [InlineData(AgreementStatus.Superseded, false)]
-    public void TasksAreTrackedFromFilingOn(AgreementStatus status, bool neverFiled)
+    [InlineData(AgreementStatus.Draft, true, true)]
+    [InlineData(AgreementStatus.SignedByUnit, true, true)]
+    [InlineData(AgreementStatus.SignedByBoth, true, true)]
+    [InlineData(AgreementStatus.Filed, false, false)]
+    [InlineData(AgreementStatus.Terminated, false, true)]
+    [InlineData(AgreementStatus.Superseded, false, true)]
+    public void TasksAreTrackedFromFilingOnAndLiveWhileInForce(AgreementStatus status, bool neverFiled, bool notInForce)
     {
         Assert.Equal(neverFiled, Agreement.NeverFiled.Compile()(new Agreement { Status = status }));
+        Assert.Equal(notInForce, Agreement.NotInForce.Compile()(new Agreement { Status = status }));
         // Every status an agreement is stored with is in the table above (Expired is derived, never stored).
         Assert.Equal(6, Enum.GetValues<AgreementStatus>().Count(s => s != AgreementStatus.Expired));
     }

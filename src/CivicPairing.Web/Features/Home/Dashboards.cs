@@ -7,6 +7,7 @@ using CivicPairing.Web.Data;
 using CivicPairing.Web.Features.Activities;
 using CivicPairing.Web.Features.Pairings;
 using CivicPairing.Web.Features.Ranking;
+using CivicPairing.Web.Features.Tasks;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -141,8 +142,8 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         return new OfficeFigures(headlines,
             await IdleCountAsync(active, IdleDays, today, ct),
             await IdleCountAsync(active, LongIdleDays, today, ct),
-            await db.AgreementTasks.Where(AgreementTask.OverdueOn(today))
-                .CountAsync(t => t.Agreement!.Status == AgreementStatus.Filed && (street == null || t.Agreement.Pairing!.Community!.Street == street), ct),
+            await db.AgreementTasks.OfAgreementsInForce(db.Agreements).Where(AgreementTask.OverdueOn(today))
+                .CountAsync(t => street == null || t.Agreement!.Pairing!.Community!.Street == street, ct),
             await db.Agreements.CountAsync(a => a.Status == AgreementStatus.Filed && a.EndDate >= today && a.EndDate <= today.AddDays(ExpiringWithinDays)
                 && (street == null || a.Pairing!.Community!.Street == street), ct),
             await WaitingCountAsync(street, ct),
@@ -160,7 +161,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             return null;
         }
         var pairings = await PairingLinesAsync(db.Pairings.Where(p => p.UnitId == unitId), partnerIsCommunity: true, today, ct);
-        var tasks = access.VisibleTasks(user).Where(t => t.Agreement!.Status == AgreementStatus.Filed && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone));
+        var tasks = access.VisibleTasks(user).OfAgreementsInForce(db.Agreements).Where(t => t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone);
         var mine = db.Activities.Where(a => a.Pairing!.UnitId == unitId);
         var counts = await mine.Where(a => a.Status != ActivityStatus.Confirmed).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Count(ActivityStatus status) => counts.FirstOrDefault(c => c.Key == status)?.Count ?? 0;
@@ -192,7 +193,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             await waiting.CountAsync(ct),
             await waiting.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(5)
                 .Select(a => new WaitingActivity(a.Id, a.Title, a.Pairing!.Unit!.Name, a.Date, a.SubmittedAt)).ToListAsync(ct),
-            await db.AgreementTasks.Where(t => t.Status == AgreementTaskStatus.ReportedDone && t.Agreement!.Status == AgreementStatus.Filed && t.Agreement.Pairing!.CommunityId == communityId)
+            await db.AgreementTasks.OfAgreementsInForce(db.Agreements).Where(t => t.Status == AgreementTaskStatus.ReportedDone && t.Agreement!.Pairing!.CommunityId == communityId)
                 .OrderBy(t => t.DueDate).Take(5).Select(t => new TaskWaiting(t.Id, t.Title, t.Agreement!.Pairing!.Unit!.Name, t.DueDate)).ToListAsync(ct),
             await PairingLinesAsync(db.Pairings.Where(p => p.CommunityId == communityId), partnerIsCommunity: false, today, ct),
             ratings,

@@ -1,6 +1,7 @@
 using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Features.Tasks;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboar
         var today = clock.Today;
         var office = User.IsOfficeOrAdmin();
         var agreements = access.VisibleAgreements(User);
-        var tasks = access.VisibleTasks(User).Where(t => t.Agreement!.Status == AgreementStatus.Filed);
+        var tasks = access.VisibleTasks(User).OfAgreementsInForce(db.Agreements);
         return new WorkWaiting(
             office ? await db.Pairings.CountAsync(p => p.Status == PairingStatus.Proposed) : 0,
             User.IsInRole(Roles.UnitLiaison) ? await agreements.CountAsync(a => a.Status == AgreementStatus.Draft)
