@@ -48,6 +48,18 @@ public sealed class PartyAccess(AppDbContext db)
         _ => db.Activities.Where(_ => false),
     };
 
+    /// <summary>
+    /// Needs: the office all; a secretary her community's; a liaison the open ones (offered to every unit), those dispatched
+    /// to her unit and those her unit took, never another unit's dispatch or work.
+    /// </summary>
+    public IQueryable<Domain.Needs.Need> VisibleNeeds(ClaimsPrincipal user) => Party(user) switch
+    {
+        (true, _, _) => db.Needs,
+        (_, { } unitId, _) => db.Needs.Where(n => n.Status == Domain.Needs.NeedStatus.Published || n.DispatchedToUnitId == unitId || n.TakenByUnitId == unitId),
+        (_, _, { } communityId) => db.Needs.Where(n => n.CommunityId == communityId),
+        _ => db.Needs.Where(_ => false),
+    };
+
     /// <summary>A name for whose records the user reaches ("office", "unit:12", "community:7", "none"), to key what is kept per party.</summary>
     public static string ScopeOf(ClaimsPrincipal user) => Party(user) switch
     {

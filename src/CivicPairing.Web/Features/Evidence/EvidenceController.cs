@@ -18,6 +18,7 @@ public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvi
         var visible = file switch
         {
             { AgreementTaskId: { } taskId } => await access.VisibleTasks(User).AnyAsync(t => t.Id == taskId, ct),
+            { NeedId: { } needId } => await access.VisibleNeeds(User).AnyAsync(n => n.Id == needId, ct),
             { ActivityId: { } activityId } => await access.VisibleActivities(User).AnyAsync(a => a.Id == activityId, ct),
             _ => false,
         };

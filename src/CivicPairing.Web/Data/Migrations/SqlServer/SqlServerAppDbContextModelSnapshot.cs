@@ -17,7 +17,7 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
@@ -409,6 +409,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("NeedId")
+                        .HasColumnType("int");
+
                     b.Property<string>("OriginalName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -436,6 +439,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("ActivityId");
 
                     b.HasIndex("AgreementTaskId");
+
+                    b.HasIndex("NeedId");
 
                     b.ToTable("EvidenceFiles");
                 });
@@ -557,6 +562,140 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("PairingId", "Date");
 
                     b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("DispatchedToUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Skills")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("TakenByUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("WantedBy")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("DispatchedToUnitId", "Status");
+
+                    b.HasIndex("Status", "WantedBy");
+
+                    b.HasIndex("TakenByUnitId", "Status", "WantedBy");
+
+                    b.ToTable("Needs");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Needs.NeedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId", "At");
+
+                    b.ToTable("NeedEvents");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
@@ -1358,6 +1497,11 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .WithMany("Evidence")
                         .HasForeignKey("AgreementTaskId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicPairing.Domain.Needs.Need", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Inspections.Inspection", b =>
@@ -1369,6 +1513,40 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Pairing");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Registry.Unit", "DispatchedTo")
+                        .WithMany()
+                        .HasForeignKey("DispatchedToUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicPairing.Domain.Registry.Unit", "TakenBy")
+                        .WithMany()
+                        .HasForeignKey("TakenByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Community");
+
+                    b.Navigation("DispatchedTo");
+
+                    b.Navigation("TakenBy");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Needs.NeedEvent", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Needs.Need", null)
+                        .WithMany("Events")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Pairings.Pairing", b =>
@@ -1489,6 +1667,13 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Agreements.AgreementTask", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
                 {
                     b.Navigation("Events");
 
