@@ -1,4 +1,5 @@
 using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Funding;
 using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Registry;
 
@@ -82,5 +83,26 @@ internal static class DemoNeeds
             calendar.Date(2026, 12, 31), Strengths.PublicSecurity, null);
         withdrawn.Withdraw("demo.secretary", posted.AddDays(1));
         yield return withdrawn;
+    }
+
+    /// <summary>
+    /// 篇9's request itself: 58,490 yuan for the garbage pools and the office refit, pledged by its paired hospital and by
+    /// 市财政局 (demo.liaison, who records the payment), approved; and 金墩社区's request waiting for the office.
+    /// </summary>
+    public static IEnumerable<FundingRequest> Funding(IReadOnlyDictionary<string, Unit> units, IReadOnlyDictionary<string, Community> communities, DemoCalendar calendar)
+    {
+        var asked = calendar.At(2026, 10, 25, 2);
+        var pools = FundingRequest.Ask(communities["碧海社区"].Id, null, "碧海大道下沙段垃圾池建设和社区办公室改造",
+            "社区范围碧海大道下沙段沿途没有垃圾池，导致垃圾乱堆放；社区无经济实体，办公室场所的改造配置和垃圾池的设置资金需要上级及有关共建单位支持。",
+            [("碧海大道下沙段垃圾池建设", 46_000m), ("社区办公室改造配置", 12_490m)], "demo.secretary", asked);
+        pools.Pledge(units["市第一人民医院"].Id, 30_000m, "市第一人民医院", asked.AddDays(3));
+        pools.Pledge(units["市财政局"].Id, 20_000m, "demo.liaison", asked.AddDays(4));
+        pools.Approve("demo.office", asked.AddDays(6));
+        yield return pools;
+
+        var room = FundingRequest.Ask(communities["金墩社区"].Id, null, "金墩社区老年活动室改造",
+            "活动室地面防滑改造、添置桌椅和空调，方便老人日间活动。",
+            [("地面防滑改造", 9_600m), ("桌椅", 4_400m), ("空调两台", 6_000m)], "demo.secretary", calendar.At(2026, 11, 20, 2));
+        yield return room;
     }
 }

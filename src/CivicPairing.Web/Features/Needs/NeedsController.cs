@@ -246,12 +246,18 @@ public sealed class NeedsController(AppDbContext db, PartyAccess access, Evidenc
     [HttpPost]
     public async Task<IActionResult> Take(int id, CancellationToken ct)
     {
+        var unitId = User.GetUnitId() ?? 0;
         var need = await LoadAsync(id, tracking: true, ct);
         if (need is null)
         {
+            // Taken by another unit a moment ago: it was open to all, so saying so tells nothing she could not see.
+            if (await db.Needs.AnyAsync(n => n.Id == id && n.TakenByUnitId != null && n.TakenByUnitId != unitId, ct))
+            {
+                TempData["Error"] = l["Another unit has taken this need already."].Value;
+                return RedirectToAction(nameof(Index));
+            }
             return NotFound();
         }
-        var unitId = User.GetUnitId() ?? 0;
         var mayTake = await MayTakeAsync(unitId, need.CommunityId, ct);
         try
         {
