@@ -30,6 +30,7 @@ public sealed class FundingWorkflow(PortalFactory factory) : IClassFixture<Porta
         using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");
         using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        Assert.Contains("data-figure=\"funds\">¥40,000.00</div>", await office.GetPageAsync("/"), StringComparison.Ordinal); // 篇7's gift only
 
         var asked = await secretary.PostFormAsync("/Funding/Create", "/Funding/Create", new Dictionary<string, string>
         {
@@ -71,6 +72,8 @@ public sealed class FundingWorkflow(PortalFactory factory) : IClassFixture<Porta
         // The page shows requested / pledged / paid, and the secretary opens the voucher.
         Assert.Contains("data-figure=\"paid\">¥25,000.00<", await secretary.GetPageAsync($"/Funding/Details/{request.Id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/Evidence/{payment.VoucherId}")).StatusCode);
+        // The city's funds count the payment once, beside the activities' funds.
+        Assert.Contains("data-figure=\"funds\">¥65,000.00</div>", await office.GetPageAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]

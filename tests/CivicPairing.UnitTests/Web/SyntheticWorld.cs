@@ -33,6 +33,35 @@ public sealed class SyntheticWorld
     }
 
     [Fact]
+    public async Task MakesNeedsAndFundingRequestsTheRulesWouldAccept()
+    {
+        var (database, _) = await GenerateAsync(seed: 5);
+        using (database)
+        {
+            var needs = await database.Db.Needs.AsNoTracking().ToListAsync();
+            Assert.Equal(2 * SyntheticScale.City.Communities, needs.Count);
+            Assert.All(needs, n =>
+            {
+                Assert.Equal(n.Status is Domain.Needs.NeedStatus.Taken or Domain.Needs.NeedStatus.ReportedDone or Domain.Needs.NeedStatus.Rated, n.TakenByUnitId is not null);
+                Assert.Equal(n.Status == Domain.Needs.NeedStatus.Rated, n.Rating is >= 1 and <= 5);
+                Assert.True(n.TakenAt is null || n.TakenAt >= n.PostedAt);
+            });
+            Assert.Contains(needs, n => n.Status == Domain.Needs.NeedStatus.Published);
+            var requests = await database.Db.FundingRequests.AsNoTracking().Include(r => r.Lines).Include(r => r.Pledges).Include(r => r.Payments).ToListAsync();
+            Assert.Equal(SyntheticScale.City.Communities / 4, requests.Count);
+            Assert.All(requests, r =>
+            {
+                Assert.Equal(r.Amount, r.Lines.Sum(l => l.Amount));
+                Assert.Equal(r.Pledged, r.Pledges.Sum(p => p.Amount));
+                Assert.Equal(r.Paid, r.Payments.Sum(p => p.Amount));
+                Assert.InRange(r.Paid, 0, r.Pledged);
+                Assert.InRange(r.Pledged, 0, r.Amount);
+            });
+            Assert.Contains(requests, r => r.Paid > 0);
+        }
+    }
+
+    [Fact]
     public async Task MakesActivitiesThePortalsRulesWouldAccept()
     {
         var (database, activities) = await GenerateAsync(seed: 4);
