@@ -1,4 +1,5 @@
 using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Needs;
 using CivicPairing.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,11 +43,11 @@ public sealed class SyntheticWorld
             Assert.Equal(2 * SyntheticScale.City.Communities, needs.Count);
             Assert.All(needs, n =>
             {
-                Assert.Equal(n.Status is Domain.Needs.NeedStatus.Taken or Domain.Needs.NeedStatus.ReportedDone or Domain.Needs.NeedStatus.Rated, n.TakenByUnitId is not null);
-                Assert.Equal(n.Status == Domain.Needs.NeedStatus.Rated, n.Rating is >= 1 and <= 5);
+                Assert.Equal(n.Status is NeedStatus.Taken or NeedStatus.ReportedDone or NeedStatus.Rated, n.TakenByUnitId is not null);
+                Assert.Equal(n.Status == NeedStatus.Rated, n.Rating is >= 1 and <= 5);
                 Assert.True(n.TakenAt is null || n.TakenAt >= n.PostedAt);
             });
-            Assert.Contains(needs, n => n.Status == Domain.Needs.NeedStatus.Published);
+            Assert.Contains(needs, n => n.Status == NeedStatus.Published);
             var requests = await database.Db.FundingRequests.AsNoTracking().Include(r => r.Lines).Include(r => r.Pledges).Include(r => r.Payments).ToListAsync();
             Assert.Equal(SyntheticScale.City.Communities / 4, requests.Count);
             Assert.All(requests, r =>
