@@ -106,9 +106,9 @@ public sealed class NeedWorkflow(PortalFactory factory) : IClassFixture<PortalFa
     [Theory]
     [InlineData(-1, "", "WantedBy", "需求日期不能早于今天。")]
     [InlineData(800, "", "WantedBy", "需求日期最多只能在两年之内。")]
-    [InlineData(10, "0", "Budget", "预算须大于 0 且不超过")]
-    [InlineData(10, "-58490", "Budget", "预算须大于 0 且不超过")]
-    [InlineData(10, "10000000.01", "Budget", "预算须大于 0 且不超过")]
+    [InlineData(10, "0", "Budget", "金额须大于 0 且不超过")]
+    [InlineData(10, "-58490", "Budget", "金额须大于 0 且不超过")]
+    [InlineData(10, "10000000.01", "Budget", "金额须大于 0 且不超过")]
     public async Task RefusesANeedWantedInThePastOrWithAnAbsurdBudgetBesideTheField(int days, string budget, string field, string message)
     {
         using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");

@@ -26,8 +26,7 @@ public class FundingRequest
     public const int ItemMaxLength = 200;
     public const int ReasonMaxLength = 2000;
     public const int MaxLines = 30;
-    /// <summary>Ten million yuan: far above any community project of the cases (篇7's largest is 50,000), well below a typing slip's size.</summary>
-    public const decimal MaxAmount = 10_000_000m;
+    public const decimal MaxAmount = Money.MaxAmount;
 
     public int Id { get; set; }
     public int CommunityId { get; set; }
@@ -68,7 +67,7 @@ public class FundingRequest
         var budget = new List<BudgetLine>();
         foreach (var (item, amount) in lines)
         {
-            CheckAmount(amount, nameof(Lines));
+            Money.Check(amount, nameof(Lines));
             budget.Add(new BudgetLine { Number = budget.Count + 1, Item = PlainText.Required(item, ItemMaxLength, "Name what each budget line is for.", nameof(Lines)), Amount = amount });
         }
         var total = budget.Sum(l => l.Amount);
@@ -113,7 +112,7 @@ public class FundingRequest
         {
             throw new DomainException("A refused request takes no pledges.");
         }
-        CheckAmount(amount, "amount");
+        Money.Check(amount, "amount");
         if (amount > StillRequested)
         {
             throw new DomainException("Pledge at most the {0} yuan still requested.", StillRequested) { Field = "amount" };
@@ -129,7 +128,7 @@ public class FundingRequest
         {
             throw new DomainException("Payments are recorded only once the office has approved the request.");
         }
-        CheckAmount(amount, "amount");
+        Money.Check(amount, "amount");
         if (paidOn > today || paidOn < RecordDates.Earliest)
         {
             throw new DomainException("The day paid cannot be in the future.") { Field = "paidOn" };
@@ -153,18 +152,6 @@ public class FundingRequest
         if (Status != FundingStatus.Submitted)
         {
             throw new DomainException(refusal);
-        }
-    }
-
-    private static void CheckAmount(decimal amount, string field)
-    {
-        if (amount <= 0 || amount > MaxAmount)
-        {
-            throw new DomainException("An amount must be more than 0 and at most {0} yuan.", MaxAmount) { Field = field };
-        }
-        if (decimal.Round(amount, 2) != amount)
-        {
-            throw new DomainException("Give the amount to the fen (two decimals at most).") { Field = field };
         }
     }
 }

@@ -12,8 +12,7 @@ public class Need
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 2000;
     public const int PlaceMaxLength = 200;
-    /// <summary>A budget above ten million yuan is a typing slip for a community need, not a request.</summary>
-    public const decimal MaxBudget = 10_000_000m;
+    public const decimal MaxBudget = Money.MaxAmount;
     /// <summary>How far ahead a need may be wanted: two years is an agreement's span (篇4).</summary>
     public const int MaxDaysAhead = 731;
 
@@ -78,13 +77,9 @@ public class Need
         {
             throw new DomainException("The date wanted can be at most two years ahead.") { Field = nameof(WantedBy) };
         }
-        if (budget is { } b && (b <= 0 || b > MaxBudget))
+        if (budget is { } amount)
         {
-            throw new DomainException("A budget must be more than 0 and at most {0} yuan.", MaxBudget) { Field = nameof(Budget) };
-        }
-        if (budget is { } c && decimal.Round(c, 2) != c)
-        {
-            throw new DomainException("Give the amount to the fen (two decimals at most).") { Field = nameof(Budget) };
+            Money.Check(amount, nameof(Budget));
         }
         var need = new Need
         {

@@ -146,9 +146,9 @@ public sealed class NeedLifecycle
     [Theory]
     [InlineData(-1, null, "The date wanted cannot be in the past.", nameof(Need.WantedBy))]
     [InlineData(Need.MaxDaysAhead + 1, null, "The date wanted can be at most two years ahead.", nameof(Need.WantedBy))]
-    [InlineData(10, "0", "A budget must be more than 0 and at most {0} yuan.", nameof(Need.Budget))]
-    [InlineData(10, "-58490", "A budget must be more than 0 and at most {0} yuan.", nameof(Need.Budget))]
-    [InlineData(10, "10000000.01", "A budget must be more than 0 and at most {0} yuan.", nameof(Need.Budget))]
+    [InlineData(10, "0", "An amount must be more than 0 and at most {0} yuan.", nameof(Need.Budget))]
+    [InlineData(10, "-58490", "An amount must be more than 0 and at most {0} yuan.", nameof(Need.Budget))]
+    [InlineData(10, "10000000.01", "An amount must be more than 0 and at most {0} yuan.", nameof(Need.Budget))]
     [InlineData(10, "12.345", "Give the amount to the fen (two decimals at most).", nameof(Need.Budget))]
     public void RefusesAPostGivenABadDateOrBudget(int daysAhead, string? budget, string refusal, string field)
     {
