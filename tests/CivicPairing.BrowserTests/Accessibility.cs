@@ -16,6 +16,8 @@ public sealed class Accessibility(BrowserPortal browser)
         { "demo.liaison", "/" }, { "demo.liaison", "/Activities/Log" }, { "demo.liaison", "/Activities" }, { "demo.liaison", "/Tasks" },
         { "demo.liaison", "/Ranking/Scorecard" },
         { "demo.secretary", "/" }, { "demo.secretary", "/Activities/Inbox" }, { "demo.secretary", "/Tasks" }, { "demo.secretary", "/Pairings" },
+        { "demo.office", "/Needs" }, { "demo.office", "/Needs/Overview" }, { "demo.office", "/Funding" }, { "demo.liaison", "/Needs" }, { "demo.liaison", "/Funding" },
+        { "demo.secretary", "/Needs" }, { "demo.secretary", "/Needs/Post" }, { "demo.secretary", "/Funding/Create" },
         { "demo.admin", "/Users" }, { "demo.office", "/Account/ChangePassword" },
     };
 

@@ -135,6 +135,67 @@ public sealed class Journeys(BrowserPortal browser)
     }
 
     [SkippableFact]
+    public async Task ANeedIsPostedPublishedTakenReportedAndRatedAndPian9sFundsArePaidWithAVoucher()
+    {
+        BrowserPortal.RequirePrerequisites();
+        const string title = "金墩新村后街设置垃圾池";
+        var secretary = await browser.SignedInAsync("demo.secretary");
+        await secretary.GotoAsync("/Needs/Post");
+        await secretary.FillAsync("#Title", title);
+        await secretary.SelectOptionAsync("#Category", "Infrastructure");
+        await secretary.FillAsync("#Place", "金墩新村后街");
+        await secretary.FillAsync("#Budget", "8600");
+        await secretary.FillAsync("#Description", "后街沿途没有垃圾池，垃圾乱堆放，需设置垃圾池两座。");
+        await secretary.CheckAsync("#skill-Environment");
+        await BrowserPortal.ShotAsync(secretary, "secretary-need-post");
+        await BrowserPortal.ClickAndLoadAsync(secretary, "main form button[type=submit]");
+        await Expect(secretary.Locator("h1")).ToContainTextAsync(title);
+        var needUrl = new Uri(secretary.Url).PathAndQuery;
+
+        var office = await browser.SignedInAsync("demo.office");
+        await office.GotoAsync(needUrl);
+        await BrowserPortal.ShotAsync(office, "office-need-review");
+        await BrowserPortal.ClickAndLoadAsync(office, "form[action*='Publish'] button[type=submit]");
+        await Expect(office.Locator(".alert-success")).ToBeVisibleAsync();
+
+        var liaison = await browser.SignedInAsync("demo.liaison");
+        await liaison.GotoAsync(needUrl);
+        await BrowserPortal.ShotAsync(liaison, "liaison-need-take");
+        await BrowserPortal.ClickAndLoadAsync(liaison, "form[action*='Take'] button[type=submit]");
+        await Expect(liaison.Locator(".alert-success")).ToContainTextAsync("接单成功");
+        await liaison.FillAsync("#note", "建成垃圾池两座，已投入使用。");
+        await liaison.SetInputFilesAsync("#files", new FilePayload { Name = "垃圾池.png", MimeType = "image/png", Buffer = TestImages.Png(800, 600) });
+        await BrowserPortal.ClickAndLoadAsync(liaison, "form[action*='Report'] button[type=submit]");
+        await Expect(liaison.Locator(".alert-success")).ToBeVisibleAsync();
+
+        await secretary.SetViewportSizeAsync(390, 844);
+        await secretary.GotoAsync(needUrl);
+        await secretary.CheckAsync("#rating-5");
+        await secretary.FillAsync("#comment", "垃圾不再乱堆，居民满意。");
+        await BrowserPortal.ShotAsync(secretary, "secretary-need-rate-phone");
+        await BrowserPortal.ClickAndLoadAsync(secretary, "form[action*='Rate'] button[type=submit]");
+        await Expect(secretary.Locator(".alert-success")).ToBeVisibleAsync();
+        var rated = await browser.Portal.QueryAsync(db => db.Needs.AsNoTracking().SingleAsync(n => n.Title == title));
+        Assert.Equal((CivicPairing.Domain.Needs.NeedStatus.Rated, (int?)5), (rated.Status, rated.Rating));
+
+        await office.GotoAsync("/Needs/Overview");
+        await BrowserPortal.ShotAsync(office, "office-needs-overview");
+
+        // 篇9's 58,490 yuan: approved in the demo; 市财政局 pays what it pledged, with the voucher.
+        var pools = await browser.Portal.QueryAsync(db => db.FundingRequests.AsNoTracking().SingleAsync(r => r.Amount == 58_490m && r.Title.StartsWith("碧海大道")));
+        await liaison.GotoAsync($"/Funding/Details/{pools.Id}");
+        await liaison.FillAsync("#pay-amount", "20000");
+        await liaison.SetInputFilesAsync("#voucher", new FilePayload { Name = "拨付凭证.png", MimeType = "image/png", Buffer = TestImages.Png(600, 800) });
+        await BrowserPortal.ClickAndLoadAsync(liaison, "form[action*='Pay'] button[type=submit]");
+        await Expect(liaison.Locator("[data-figure=paid]")).ToHaveTextAsync("¥20,000.00");
+        await BrowserPortal.ShotAsync(liaison, "liaison-funding-pay");
+        foreach (var page in new[] { secretary, office, liaison })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [SkippableFact]
     public async Task TheOfficePublishesTheReportAndOpensTheDashboard()
     {
         BrowserPortal.RequirePrerequisites();

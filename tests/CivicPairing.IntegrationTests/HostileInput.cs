@@ -69,6 +69,12 @@ public sealed partial class HostileInput(PortalFactory factory) : IClassFixture<
         ("rating comment", "demo.secretary", "/Activities/Details/{waiting}", "/Activities/Confirm/{waiting}", false, new() { ["rating"] = "4" }, "comment", Kind.Text),
         ("task return reason", "demo.secretary", "/Tasks/Details/{reported}", "/Tasks/Return/{reported}", false, [], "reason", Kind.Text),
         ("task report note", "demo.liaison", "/Tasks/Details/{open}", "/Tasks/Report/{open}", true, [], "note", Kind.Text),
+        ("need title", "demo.secretary", "/Needs/Post", "/Needs/Post", false, Need(), "Title", Kind.Text),
+        ("need place", "demo.secretary", "/Needs/Post", "/Needs/Post", false, Need(), "Place", Kind.Text),
+        ("need wanted by", "demo.secretary", "/Needs/Post", "/Needs/Post", false, Need(), "WantedBy", Kind.Date),
+        ("need budget", "demo.secretary", "/Needs/Post", "/Needs/Post", false, Need(), "Budget", Kind.Number),
+        ("need decline reason", "demo.liaison", "/Needs/Details/{dispatched}", "/Needs/Decline/{dispatched}", false, [], "reason", Kind.Text),
+        ("need rating comment", "demo.secretary", "/Needs/Details/{toRate}", "/Needs/Rate/{toRate}", false, new() { ["rating"] = "4" }, "comment", Kind.Text),
         ("termination reason", "demo.office", "/Agreements/Details/{agreement}", "/Agreements/Terminate/{agreement}", false, [], "reason", Kind.Text),
         ("checklist item", "demo.office", "/Checklist", "/Checklist/Add", false, [], "text", Kind.Text),
         ("assessment quarter", "demo.office", "/Assessment", "/Assessment/Create", false, new() { ["year"] = "2031" }, "quarter", Kind.Number),
@@ -159,6 +165,11 @@ public sealed partial class HostileInput(PortalFactory factory) : IClassFixture<
         ["PersonHours"] = "10", ["SubmissionKey"] = Guid.NewGuid().ToString(),
     };
 
+    private static Dictionary<string, string> Need() => new()
+    {
+        ["Title"] = "楼道安装扶手", ["Category"] = "Infrastructure", ["WantedBy"] = "2026-12-20", ["Place"] = "东亭二村", ["Budget"] = "3000",
+    };
+
     /// <summary>Ids of records in the states the forms act on, from the demo city.</summary>
     private async Task<Dictionary<string, int>> IdsAsync()
     {
@@ -170,6 +181,8 @@ public sealed partial class HostileInput(PortalFactory factory) : IClassFixture<
             ["waiting"] = await db.Activities.Where(a => a.Pairing!.CommunityId == pairing.CommunityId && a.Status == ActivityStatus.Submitted).Select(a => a.Id).FirstAsync(),
             ["reported"] = await db.AgreementTasks.Where(t => t.Agreement!.PairingId == pairing.Id && t.Status == AgreementTaskStatus.ReportedDone).Select(t => t.Id).FirstAsync(),
             ["open"] = await db.AgreementTasks.Where(t => t.Agreement!.PairingId == pairing.Id && t.Agreement.Status == AgreementStatus.Filed && t.Status == AgreementTaskStatus.Open).Select(t => t.Id).FirstAsync(),
+            ["dispatched"] = await db.Needs.Where(n => n.Status == Domain.Needs.NeedStatus.Dispatched && n.DispatchedToUnitId == pairing.UnitId).Select(n => n.Id).FirstAsync(),
+            ["toRate"] = await db.Needs.Where(n => n.Status == Domain.Needs.NeedStatus.ReportedDone && n.CommunityId == pairing.CommunityId).Select(n => n.Id).FirstAsync(),
             ["agreement"] = await db.Agreements.Where(a => a.PairingId == pairing.Id && a.Status == AgreementStatus.Filed).Select(a => a.Id).FirstAsync(),
         });
     }

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Funding;
 using CivicPairing.Domain.Inspections;
+using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Domain.Scoring;
@@ -150,6 +152,23 @@ public sealed class PageCommandCountsFixture : IAsyncLifetime
                     PeriodId = period.Id, VersionNumber = 1, PublishedAt = now, PublishedBy = "demo.office",
                     RulesJson = JsonSerializer.Serialize(ScoringRules.Default), ScoresJson = "[]",
                 });
+            }
+            await db.SaveChangesAsync();
+
+            // Needs: open ones of the new communities (finance, so the liaison's list and home page show them), the
+            // secretary's under review, and the liaison's taken ones, half of them overdue; funding requests of 金墩社区.
+            for (var i = 0; i < count; i++)
+            {
+                var open = Need.Post(communities[i].Id, $"加测需求{batch}{i:00}", ActivityCategory.Training, null, null, today.AddDays(30), Strengths.Finance, 1000m, today, "demo.secretary", now);
+                open.Publish("demo.office", now);
+                var review = Need.Post(jindun.Id, $"加测需求{batch}J{i:00}", ActivityCategory.Infrastructure, null, null, today.AddDays(10), Strengths.Infrastructure, null, today, "demo.secretary", now);
+                var taken = Need.Post(communities[i].Id, $"加测需求{batch}T{i:00}", ActivityCategory.Training, null, null, today.AddDays(i % 2 == 0 ? -3 : 3), Strengths.Finance, null, today.AddDays(-10), "demo.secretary", now);
+                taken.Publish("demo.office", now);
+                taken.Take(finance.Id, mayTake: true, "demo.liaison", now);
+                db.Needs.AddRange(open, review, taken);
+                var request = FundingRequest.Ask(jindun.Id, null, $"加测资金{batch}{i:00}", "加测用途", [("加测预算", 1000m)], "demo.secretary", now);
+                request.Pledge(finance.Id, 500m, "demo.liaison", now);
+                db.FundingRequests.Add(request);
             }
             await db.SaveChangesAsync();
             return (units.Select(u => u.Id).ToList(), communities.Select(c => c.Id).ToList());
@@ -312,6 +331,19 @@ public sealed partial class PageCommandCounts(PageCommandCountsFixture fixture, 
         ("liaison", "/Tasks?overdue=true", Rows),
         ("secretary", "/Tasks", Rows),
         ("secretary", "/Tasks?status=ReportedDone", Rows),
+
+        // Needs and funding requests.
+        ("office", "/Needs", Rows),
+        ("office", "/Needs?q=加测", Rows),
+        ("office", "/Needs?status=Published", Rows),
+        ("office", "/Needs?overdue=true", Rows),
+        ("office", "/Needs?street=加测街道0", Rows),
+        ("office", "/Needs/Overview", "re:加测街道0</a>\\s*</td>\\s*<td class=\"text-end\">(\\d+)<"),
+        ("liaison", "/Needs", Rows),
+        ("secretary", "/Needs", Rows),
+        ("office", "/Funding", Rows),
+        ("liaison", "/Funding", Rows),
+        ("secretary", "/Funding", Rows),
 
         // Activities and their filters.
         ("office", "/Activities", Total),

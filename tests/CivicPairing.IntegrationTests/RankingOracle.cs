@@ -467,6 +467,19 @@ public sealed class RankingOracle(GeneratedCityFactory factory) : IClassFixture<
             (units[t.UnitId].TasksDue, units[t.UnitId].TasksConfirmed, units[t.UnitId].TasksOverdue) = (t.Due, t.Confirmed, t.Overdue);
         }
 
+        // Needs a unit took count as its tasks: due on the day wanted, done once the community rated the work (status 7).
+        var needs = await SqlAsync(connection, """
+            SELECT n.TakenByUnitId, COUNT(*), SUM(n.Status = 7), SUM(n.Status <> 7 AND n.WantedBy < $today)
+            FROM Needs n WHERE n.TakenByUnitId IS NOT NULL AND n.WantedBy >= $from AND n.WantedBy <= $to
+            GROUP BY n.TakenByUnitId
+            """, p, r => (UnitId: r.GetInt32(0), Due: r.GetInt32(1), Confirmed: r.GetInt32(2), Overdue: r.GetInt32(3)));
+        foreach (var n in needs.Where(n => units.ContainsKey(n.UnitId)))
+        {
+            units[n.UnitId].TasksDue += n.Due;
+            units[n.UnitId].TasksConfirmed += n.Confirmed;
+            units[n.UnitId].TasksOverdue += n.Overdue;
+        }
+
         var inspections = await SqlAsync(connection, """
             SELECT p.UnitId, COUNT(*), SUM(i.Score) FROM Inspections i JOIN Pairings p ON p.Id = i.PairingId
             WHERE i.Date >= $from AND i.Date <= $to GROUP BY p.UnitId

@@ -21,6 +21,8 @@ public class EvidenceFile
     public int? AgreementTaskId { get; set; }
     /// <summary>The activity this photo or sign-in sheet documents.</summary>
     public int? ActivityId { get; set; }
+    /// <summary>The need whose completion report this file supports.</summary>
+    public int? NeedId { get; set; }
 
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 }

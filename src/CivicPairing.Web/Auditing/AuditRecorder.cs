@@ -29,6 +29,7 @@ internal sealed class AuditRecorder
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport), typeof(Features.Ranking.FactsSnapshot),
         typeof(Domain.Pairings.PairingEvent), typeof(Domain.Agreements.AgreementTaskEvent), typeof(Domain.Activities.ActivityEvent),
+        typeof(Domain.Needs.NeedEvent),
     ];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -39,6 +39,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Domain.Scoring.PublishedReport> PublishedReports => Set<Domain.Scoring.PublishedReport>();
     public DbSet<Domain.Inspections.Inspection> Inspections => Set<Domain.Inspections.Inspection>();
     public DbSet<Domain.Inspections.ChecklistItem> ChecklistItems => Set<Domain.Inspections.ChecklistItem>();
+    public DbSet<Domain.Needs.Need> Needs => Set<Domain.Needs.Need>();
+    public DbSet<Domain.Needs.NeedEvent> NeedEvents => Set<Domain.Needs.NeedEvent>();
+    public DbSet<Domain.Funding.FundingRequest> FundingRequests => Set<Domain.Funding.FundingRequest>();
+    public DbSet<Domain.Funding.Payment> FundingPayments => Set<Domain.Funding.Payment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

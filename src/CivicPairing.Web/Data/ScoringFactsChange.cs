@@ -16,7 +16,8 @@ namespace CivicPairing.Web.Data;
 public static class ScoringFactsChange
 {
     private static readonly HashSet<Type> Facts =
-        [typeof(Pairing), typeof(PairingEvent), typeof(Agreement), typeof(AgreementTask), typeof(Inspection), typeof(Unit), typeof(Community)];
+        [typeof(Pairing), typeof(PairingEvent), typeof(Agreement), typeof(AgreementTask), typeof(Inspection), typeof(Unit), typeof(Community),
+         typeof(Domain.Needs.Need), typeof(Domain.Funding.Payment)];
 
     public static bool IsPending(ChangeTracker tracker)
     {

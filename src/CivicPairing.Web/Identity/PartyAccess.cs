@@ -48,6 +48,31 @@ public sealed class PartyAccess(AppDbContext db)
         _ => db.Activities.Where(_ => false),
     };
 
+    /// <summary>
+    /// Needs: the office all; a secretary her community's; a liaison the open ones (offered to every unit), those dispatched
+    /// to her unit and those her unit took, never another unit's dispatch or work.
+    /// </summary>
+    public IQueryable<Domain.Needs.Need> VisibleNeeds(ClaimsPrincipal user) => Party(user) switch
+    {
+        (true, _, _) => db.Needs,
+        (_, { } unitId, _) => db.Needs.Where(n => n.Status == Domain.Needs.NeedStatus.Published || n.DispatchedToUnitId == unitId || n.TakenByUnitId == unitId),
+        (_, _, { } communityId) => db.Needs.Where(n => n.CommunityId == communityId),
+        _ => db.Needs.Where(_ => false),
+    };
+
+    /// <summary>
+    /// Funding requests: the office all; a secretary her community's; a liaison those of the communities her unit is paired
+    /// with, those her unit asked for on a community's behalf and those it pledged to.
+    /// </summary>
+    public IQueryable<Domain.Funding.FundingRequest> VisibleFundingRequests(ClaimsPrincipal user) => Party(user) switch
+    {
+        (true, _, _) => db.FundingRequests,
+        (_, { } unitId, _) => db.FundingRequests.Where(r => r.OnBehalfOfUnitId == unitId || r.Pledges.Any(p => p.UnitId == unitId)
+            || db.Pairings.Any(p => p.UnitId == unitId && p.CommunityId == r.CommunityId && p.Status == PairingStatus.Active)),
+        (_, _, { } communityId) => db.FundingRequests.Where(r => r.CommunityId == communityId),
+        _ => db.FundingRequests.Where(_ => false),
+    };
+
     /// <summary>A name for whose records the user reaches ("office", "unit:12", "community:7", "none"), to key what is kept per party.</summary>
     public static string ScopeOf(ClaimsPrincipal user) => Party(user) switch
     {

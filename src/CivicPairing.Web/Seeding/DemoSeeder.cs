@@ -84,6 +84,10 @@ public static class DemoSeeder
         db.Agreements.AddRange(DemoAgreements.Create(pairings, calendar, now));
         db.Activities.AddRange(DemoActivities.Create(pairings, calendar));
         await db.SaveChangesAsync();
+        // Needs name units and communities by their keys, known from the first save on.
+        db.Needs.AddRange(DemoNeeds.Create(units, communities, calendar));
+        db.FundingRequests.AddRange(DemoNeeds.Funding(units, communities, calendar));
+        await db.SaveChangesAsync();
 
         await CreateAccountsAsync(services, units["市财政局"].Id, communities["金墩社区"].Id);
     }

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Funding;
+using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
@@ -68,6 +70,7 @@ public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scal
         var pairings = await Step("pairings", () => Pairings(ct));
         await Step("agreements and tasks", () => AgreementsAndTasks(pairings, ct));
         await Step("activities", () => Activities(pairings, ct));
+        await Step("needs and funding requests", () => NeedsAndFunding(pairings, ct));
         await Infrastructure.DatabaseSetup.RefreshStatisticsAsync(db, ct);
         await log.WriteLineAsync($"Generated the {scale.Name} world (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s.");
     }
@@ -189,6 +192,75 @@ public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scal
         }
         return scale.Activities;
     }
+
+    /// <summary>
+    /// Two needs a community over the two years, most taken by its first paired unit and rated, some open, overdue, returned or
+    /// withdrawn; a funding request for one community in four, pledged by its unit, most approved and part paid with a voucher row.
+    /// </summary>
+    private async Task<int> NeedsAndFunding(List<(int Id, int UnitId, DateOnly Start)> pairings, CancellationToken ct)
+    {
+        using var need = Prepare("INSERT INTO Needs (Id, CommunityId, Title, Category, Place, WantedBy, Skills, Budget, Status, PostedAt, PostedBy, PublishedAt, DispatchedToUnitId, TakenByUnitId, TakenAt, ReportNote, ReportedAt, Rating, RatedAt, Version) VALUES ($1, $2, $3, $4, '社区', $5, $6, $7, $8, $9, 'generator', $10, $11, $12, $13, $14, $15, $16, $17, $18)", 18);
+        using var history = Prepare("INSERT INTO NeedEvents (NeedId, At, Actor, \"To\") VALUES ($1, $2, 'generator', 1)", 2);
+        using var request = Prepare("INSERT INTO FundingRequests (Id, CommunityId, Title, Purpose, Amount, Pledged, Paid, Status, RequestedAt, RequestedBy, DecidedAt, DecidedBy, Version) VALUES ($1, $2, $3, '社区建设资金', $4, $5, $6, $7, $8, 'generator', $9, $10, $11)", 11);
+        using var line = Prepare("INSERT INTO BudgetLine (RequestId, Number, Item, Amount) VALUES ($1, $2, $3, $4)", 4);
+        using var pledge = Prepare("INSERT INTO Pledge (RequestId, UnitId, Amount, At, \"By\") VALUES ($1, $2, $3, $4, 'generator')", 4);
+        using var voucher = Prepare("INSERT INTO EvidenceFiles (Id, StoredName, OriginalName, ContentType, Length, UploadedAt, UploadedBy) VALUES ($1, $2, '凭证.pdf', 'application/pdf', 1024, $3, 'generator')", 3);
+        using var payment = Prepare("INSERT INTO FundingPayments (RequestId, UnitId, Amount, PaidOn, VoucherId, At, \"By\") VALUES ($1, $2, $3, $4, $5, $6, 'generator')", 6);
+        var days = LastDay.DayNumber - FirstDay.DayNumber + 1;
+        var id = 0;
+        for (var community = 1; community <= scale.Communities; community++)
+        {
+            var unit = pairings[community - 1].UnitId;
+            for (var k = 0; k < 2; k++)
+            {
+                id++;
+                var wanted = FirstDay.AddDays(_random.Next(days + 90));
+                var posted = Ticks(wanted.AddDays(-_random.Next(14, 90)));
+                var roll = _random.Next(100);
+                var status = wanted > LastDay
+                    ? (roll < 25 ? NeedStatus.Submitted : roll < 55 ? NeedStatus.Published : roll < 65 ? NeedStatus.Dispatched : roll < 90 ? NeedStatus.Taken : NeedStatus.ReportedDone)
+                    : (roll < 65 ? NeedStatus.Rated : roll < 75 ? NeedStatus.Taken : roll < 82 ? NeedStatus.Published : roll < 91 ? NeedStatus.Withdrawn : NeedStatus.Returned);
+                var published = status is NeedStatus.Submitted or NeedStatus.Returned or NeedStatus.Withdrawn ? (long?)null : posted + TimeSpan.TicksPerDay * 2;
+                var taken = status is NeedStatus.Taken or NeedStatus.ReportedDone or NeedStatus.Rated ? published + TimeSpan.TicksPerDay * _random.Next(1, 15) : null;
+                var reported = status is NeedStatus.ReportedDone or NeedStatus.Rated ? taken + TimeSpan.TicksPerDay * _random.Next(3, 30) : null;
+                var rated = status == NeedStatus.Rated ? reported + TimeSpan.TicksPerDay * _random.Next(1, 5) : null;
+                await Run(need, ct, id, community, Titles[_random.Next(Titles.Length)] + "需求", _random.Next(1, 12), wanted, 1 << _random.Next(16),
+                    _random.Next(4) == 0 ? Decimal(_random.Next(1, 60) * 1000) : null, (int)status, posted, published,
+                    status == NeedStatus.Dispatched ? unit : null, taken is null ? null : unit, taken, reported is null ? null : "已完成。", reported,
+                    rated is null ? null : Math.Clamp(_random.Next(2, 7), 1, 5), rated, Guid(40_000_000 + id));
+                await Run(history, ct, id, posted);
+            }
+            if (community % 4 != 0)
+            {
+                continue;
+            }
+            var requestId = community / 4;
+            var (first, second) = (_random.Next(2, 60) * 1000m, _random.Next(1, 20) * 500m);
+            var amount = first + second;
+            var asked = Ticks(FirstDay.AddDays(_random.Next(days)));
+            var approved = _random.Next(10) < 8;
+            var pledged = approved || _random.Next(2) == 0 ? amount : 0m;
+            var paid = approved && _random.Next(3) > 0 ? decimal.Round(pledged / 2, 2) : 0m;
+            await Run(request, ct, requestId, community, "社区设施建设资金申请", Decimal(amount), Decimal(pledged), Decimal(paid), (int)(approved ? FundingStatus.Approved : FundingStatus.Submitted),
+                asked, approved ? asked + TimeSpan.TicksPerDay * 7 : null, approved ? "generator" : null, Guid(50_000_000 + requestId));
+            await Run(line, ct, requestId, 1, "设施建设", Decimal(first));
+            await Run(line, ct, requestId, 2, "办公室改造配置", Decimal(second));
+            if (pledged > 0)
+            {
+                await Run(pledge, ct, requestId, unit, Decimal(pledged), asked + TimeSpan.TicksPerDay * 3);
+            }
+            if (paid > 0)
+            {
+                var voucherId = Guid(60_000_000 + requestId);
+                var on = DateOnly.FromDateTime(new DateTime(asked + TimeSpan.TicksPerDay * 14, DateTimeKind.Utc));
+                await Run(voucher, ct, voucherId, $"gen-voucher-{requestId}.pdf", asked + TimeSpan.TicksPerDay * 14);
+                await Run(payment, ct, requestId, unit, Decimal(paid), on > LastDay ? LastDay : on, voucherId, asked + TimeSpan.TicksPerDay * 14);
+            }
+        }
+        return id;
+    }
+
+    private static long Ticks(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;
 
     private DbCommand Prepare(string sql, int parameters)
     {

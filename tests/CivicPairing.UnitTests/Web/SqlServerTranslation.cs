@@ -1,5 +1,7 @@
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Funding;
+using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
@@ -8,8 +10,10 @@ using CivicPairing.Web.Features.Agreements;
 using CivicPairing.Web.Features.Audit;
 using CivicPairing.Web.Features.Communities;
 using CivicPairing.Web.Features.Coverage;
+using CivicPairing.Web.Features.Funding;
 using CivicPairing.Web.Features.Home;
 using CivicPairing.Web.Features.Inspections;
+using CivicPairing.Web.Features.Needs;
 using CivicPairing.Web.Features.Pairings;
 using CivicPairing.Web.Features.PublicReports;
 using CivicPairing.Web.Features.Ranking;
@@ -154,6 +158,8 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
                 dry.Translate(access.VisibleAgreements(user));
                 dry.Translate(access.VisibleTasks(user));
                 dry.Translate(access.VisibleActivities(user));
+                dry.Translate(access.VisibleNeeds(user));
+                dry.Translate(access.VisibleFundingRequests(user));
                 return Task.CompletedTask;
             });
         }
@@ -205,6 +211,14 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
             Add($"tasks page of the {party}, overdue", dry => dry.Controller<TasksController>(user).Index(new TaskListQuery { Overdue = true, Street = "金墩街道", UnitId = 1 }, default));
             Add($"task details for the {party}", dry => dry.Controller<TasksController>(user).Details(1, default));
             Add($"inspections page of the {party}", dry => dry.Controller<InspectionsController>(user).Index(null, 1, default));
+            Add($"needs page of the {party}", dry => dry.Controller<NeedsController>(user).Index(new NeedListQuery(), default));
+            Add($"needs page of the {party}, every filter", dry => dry.Controller<NeedsController>(user).Index(new NeedListQuery
+            {
+                Q = "垃圾", Status = NeedStatus.Published, Category = ActivityCategory.Infrastructure, Overdue = true, Street = "下沙街道",
+            }, default));
+            Add($"need details for the {party}", dry => dry.Controller<NeedsController>(user).Details(1, default));
+            Add($"funding requests page of the {party}", dry => dry.Controller<FundingController>(user).Index(new FundingListQuery { Q = "垃圾池", Status = FundingStatus.Approved }, default));
+            Add($"funding request details for the {party}", dry => dry.Controller<FundingController>(user).Details(1, default));
         }
         Add("secretary's inbox", dry => dry.Controller<ActivitiesController>(Secretary).Inbox(default));
         Add("activity log form", dry => dry.Controller<ActivitiesController>(Liaison).Log(1, default));
@@ -224,6 +238,8 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
         }, default));
         Add("assessment periods", dry => dry.Controller<AssessmentController>(Office).Index(default));
         Add("assessment period details", dry => dry.Controller<AssessmentController>(Office).Details(1, default));
+        Add("needs by street and category", dry => dry.Controller<NeedsController>(Office).Overview(default));
+        Add("funding request form of a liaison", dry => dry.Controller<FundingController>(Liaison).Create(default));
         Add("public reports", dry => dry.Controller<PublicReportsController>(Office).Index(default));
         return cases;
     }

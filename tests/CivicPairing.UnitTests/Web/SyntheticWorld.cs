@@ -1,4 +1,5 @@
 using CivicPairing.Domain.Activities;
+using CivicPairing.Domain.Needs;
 using CivicPairing.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,35 @@ public sealed class SyntheticWorld
             Assert.Equal(SyntheticScale.City.Activities, activities.Count);
             // Every community has at least one unit at this scale (there are more pairings than communities).
             Assert.Equal(SyntheticScale.City.Communities, await database.Db.Pairings.Select(p => p.CommunityId).Distinct().CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task MakesNeedsAndFundingRequestsTheRulesWouldAccept()
+    {
+        var (database, _) = await GenerateAsync(seed: 5);
+        using (database)
+        {
+            var needs = await database.Db.Needs.AsNoTracking().ToListAsync();
+            Assert.Equal(2 * SyntheticScale.City.Communities, needs.Count);
+            Assert.All(needs, n =>
+            {
+                Assert.Equal(n.Status is NeedStatus.Taken or NeedStatus.ReportedDone or NeedStatus.Rated, n.TakenByUnitId is not null);
+                Assert.Equal(n.Status == NeedStatus.Rated, n.Rating is >= 1 and <= 5);
+                Assert.True(n.TakenAt is null || n.TakenAt >= n.PostedAt);
+            });
+            Assert.Contains(needs, n => n.Status == NeedStatus.Published);
+            var requests = await database.Db.FundingRequests.AsNoTracking().Include(r => r.Lines).Include(r => r.Pledges).Include(r => r.Payments).ToListAsync();
+            Assert.Equal(SyntheticScale.City.Communities / 4, requests.Count);
+            Assert.All(requests, r =>
+            {
+                Assert.Equal(r.Amount, r.Lines.Sum(l => l.Amount));
+                Assert.Equal(r.Pledged, r.Pledges.Sum(p => p.Amount));
+                Assert.Equal(r.Paid, r.Payments.Sum(p => p.Amount));
+                Assert.InRange(r.Paid, 0, r.Pledged);
+                Assert.InRange(r.Pledged, 0, r.Amount);
+            });
+            Assert.Contains(requests, r => r.Paid > 0);
         }
     }
 

@@ -18,7 +18,10 @@ public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvi
         var visible = file switch
         {
             { AgreementTaskId: { } taskId } => await access.VisibleTasks(User).AnyAsync(t => t.Id == taskId, ct),
+            { NeedId: { } needId } => await access.VisibleNeeds(User).AnyAsync(n => n.Id == needId, ct),
             { ActivityId: { } activityId } => await access.VisibleActivities(User).AnyAsync(a => a.Id == activityId, ct),
+            // A payment's voucher: seen by whoever may see the request it was paid to.
+            { } voucher => await access.VisibleFundingRequests(User).AnyAsync(r => r.Payments.Any(p => p.VoucherId == voucher.Id), ct),
             _ => false,
         };
         if (!visible)

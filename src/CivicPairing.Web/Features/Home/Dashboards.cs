@@ -132,7 +132,7 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             await communities.CountAsync(c => db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active), ct),
             await communities.CountAsync(ct),
             await confirmed.CountAsync(a => a.Date >= monthStart && a.Date <= today, ct),
-            totals.Count, totals.PeopleSent, totals.PersonHours, totals.Funds);
+            totals.Count, totals.PeopleSent, totals.PersonHours, totals.Funds + await Funding.FundingTotals.PaidAsync(db, from, to, street, ct));
 
         var byPlace = street is null
             ? (await inPeriod.GroupBy(a => a.Pairing!.Community!.Street).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))

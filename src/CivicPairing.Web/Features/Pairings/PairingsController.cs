@@ -3,6 +3,7 @@ using CivicPairing.Domain;
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Matching;
+using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
@@ -274,7 +275,10 @@ public sealed class PairingsController(
             (await open.Select(p => new { p.UnitId, p.Community!.Street }).ToListAsync(c))
                 .GroupBy(x => x.UnitId)
                 .ToDictionary(g => g.Key, g => new OpenPairings(g.Count(), g.Select(x => x.Street).ToHashSet())), ct);
-        var profile = new CommunityProfile(community.Street, community.Weaknesses, community.Industries);
+        // The people or skills its untaken needs ask for (a community has a handful of needs open at a time).
+        var openNeeds = (await db.Needs.Where(n => n.CommunityId == communityId && (n.Status == NeedStatus.Published || n.Status == NeedStatus.Dispatched))
+            .Select(n => n.Skills).ToListAsync(ct)).Combine();
+        var profile = new CommunityProfile(community.Street, community.Weaknesses, community.Industries, openNeeds);
         var suggestions = Matchmaker.Suggest(profile, candidates.Select(c => paired.TryGetValue(c.Id, out var mine)
             ? new CandidateUnit(c.Id, c.Name, c.Kind, c.Strengths, mine.Count, mine.Streets)
             : new CandidateUnit(c.Id, c.Name, c.Kind, c.Strengths, 0, new HashSet<string>())));

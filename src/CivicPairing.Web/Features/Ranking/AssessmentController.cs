@@ -276,7 +276,8 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         var communities = await db.Communities.CountAsync(c => c.IsActive, ct);
         var paired = await db.Communities.CountAsync(c => c.IsActive && db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active), ct);
         var kinds = await db.Units.Select(u => new { u.Id, u.Kind }).ToDictionaryAsync(u => u.Id, u => u.Kind, ct);
-        var summary = new ReportSummary(work.Count, work.PeopleSent, work.PersonHours, work.Funds, paired, communities, laggardCap);
+        var funds = work.Funds + await Funding.FundingTotals.PaidAsync(db, from, to, null, ct);
+        var summary = new ReportSummary(work.Count, work.PeopleSent, work.PersonHours, funds, paired, communities, laggardCap);
         return new PublishedReport
         {
             SummaryJson = JsonSerializer.Serialize(summary),

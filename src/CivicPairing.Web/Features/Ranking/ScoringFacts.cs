@@ -1,5 +1,6 @@
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Scoring;
 using CivicPairing.Web.Data;
@@ -111,6 +112,19 @@ public sealed class ScoringFacts(AppDbContext db)
             })
             .ToDictionaryAsync(x => x.UnitId, ct);
 
+        // Needs a unit took count as its tasks (点单–接单–评单): due when wanted, done when the community rated the work.
+        var needs = await db.Needs.AsNoTracking()
+            .Where(n => n.TakenByUnitId != null && n.WantedBy >= from && n.WantedBy <= to)
+            .GroupBy(n => n.TakenByUnitId!.Value)
+            .Select(g => new
+            {
+                UnitId = g.Key,
+                Due = g.Count(),
+                Confirmed = g.Count(n => n.Status == NeedStatus.Rated),
+                Overdue = g.Count(n => n.Status != NeedStatus.Rated && n.WantedBy < today),
+            })
+            .ToDictionaryAsync(x => x.UnitId, ct);
+
         var missed = await MissedCommitmentsAsync(period, today,
             pairingRows.Where(p => p.Status is PairingStatus.Active or PairingStatus.Suspended or PairingStatus.Ended)
                 .ToDictionary(p => p.Id, p => new PairingInForce(p.StartDate, p.EndDate, PairingExposure.Suspensions(suspensions[p.Id]))), ct);
@@ -146,10 +160,11 @@ public sealed class ScoringFacts(AppDbContext db)
         {
             var c = perUnit.GetValueOrDefault(u.Id);
             var t = tasks.GetValueOrDefault(u.Id);
+            var n = needs.GetValueOrDefault(u.Id);
             var x = exposed.GetValueOrDefault(u.Id);
             return new UnitFacts(u.Id, u.Name, u.StaffCount, x.Pairings, x.UnitMonths, c?.ActiveMonths ?? 0,
                 c?.Count ?? 0, (decimal)(c?.Hours ?? 0), (decimal)(c?.RatingPoints ?? 0), c?.WithLeader ?? 0,
-                t?.Due ?? 0, t?.Confirmed ?? 0, t?.Overdue ?? 0,
+                (t?.Due ?? 0) + (n?.Due ?? 0), (t?.Confirmed ?? 0) + (n?.Confirmed ?? 0), (t?.Overdue ?? 0) + (n?.Overdue ?? 0),
                 inspections.TryGetValue(u.Id, out var i) ? i.Count : 0, inspections.TryGetValue(u.Id, out var j) ? j.Sum : 0,
                 c?.Disputed ?? 0, missed.GetValueOrDefault(u.Id).JointMeetings,
                 c is { Count: > 0 } ? null : lastBefore.TryGetValue(u.Id, out var last) ? last : null,
