@@ -92,9 +92,8 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         var figures = (await store.GetAsync(OfficeFiguresKind, FiguresKey(filter.Period, street), today, allowStale: true,
             (services, token) => services.GetRequiredService<Dashboards>().GatherOfficeAsync(filter.Period, street, today, token), ct)).Value;
         var result = await provisional.GetAsync(filter.Period, filter.Year, filter.Quarter, today, allowStale: true, ct);
-        var ranked = result.Ranked.ToList();
-        var alerts = new Alerts(figures.Idle30, figures.Idle60, figures.OverdueTasks, figures.ExpiringAgreements, figures.WaitingOver7Days,
-            [.. result.Scores.Where(s => s.Facts.MissedJointMeetings > 0).OrderByDescending(s => s.Facts.MissedJointMeetings).Select(s => (s.Facts.UnitId, s.Facts.UnitName, s.Facts.MissedJointMeetings))]);
+        var ranked = result.Ranked;
+        var alerts = new Alerts(figures.Idle30, figures.Idle60, figures.OverdueTasks, figures.ExpiringAgreements, figures.WaitingOver7Days, result.Scored.MissedMeetings);
 
         var (fromText, toText) = (from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var charts = new List<ChartData>
@@ -102,9 +101,9 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
             MonthlyChart(figures.Monthly, filter.Period, url, street),
             ByCategoryChart(figures.ByCategory, url, fromText, toText, street),
             ByPlaceChart(figures.ByPlace, url, fromText, toText, street),
-            ScoreDistribution(ranked),
+            ScoreDistribution(result.Scored.Bands),
         };
-        return new OfficeDashboard(filter, figures.Headlines, alerts, charts, [.. ranked.Take(5)], [.. ranked.AsEnumerable().Reverse().Take(5)], ranked.Count, result.GatheredAt);
+        return new OfficeDashboard(filter, figures.Headlines, alerts, charts, [.. ranked.Take(5)], [.. ranked.Skip(Math.Max(0, ranked.Count - 5)).Reverse()], ranked.Count, result.GatheredAt);
     }
 
     /// <summary>Brings this year's scores and the whole city's dashboard figures up to date (<see cref="Ranking.FactsWarmer"/>).</summary>
@@ -271,12 +270,8 @@ public sealed class Dashboards(AppDbContext db, PartyAccess access, ProvisionalS
         };
     }
 
-    private ChartData ScoreDistribution(IReadOnlyList<UnitScore> ranked)
-    {
-        // Ten-point bands; 100 belongs to the top band.
-        var bands = Enumerable.Range(0, 10).Select(i => ranked.Count(s => Math.Min(9, (int)(s.Score / 10)) == i)).ToList();
-        return new ChartData("scores", l["Provisional scores of the ranked units"], ChartKind.Bars,
+    private ChartData ScoreDistribution(IReadOnlyList<int> bands) =>
+        new("scores", l["Provisional scores of the ranked units"], ChartKind.Bars,
             [.. Enumerable.Range(0, 10).Select(i => i == 9 ? "90–100" : $"{i * 10}–{i * 10 + 9}")],
             [new ChartSeries(l["number of units"], [.. bands.Select(b => (decimal)b)])]);
-    }
 }

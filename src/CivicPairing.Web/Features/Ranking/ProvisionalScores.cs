@@ -6,23 +6,59 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicPairing.Web.Features.Ranking;
 
 /// <summary>A period's provisional scores with the rules they were scored by, and how current they are.</summary>
-public sealed record ProvisionalResult(ScoringPeriod Period, IReadOnlyList<UnitScore> Scores, ScoringRules Rules, DateTimeOffset GatheredAt, bool IsCurrent)
+public sealed record ProvisionalResult(ScoringPeriod Period, ScoredUnits Scored, DateTimeOffset GatheredAt, bool IsCurrent)
 {
-    public IEnumerable<UnitScore> Ranked => Scores.Where(s => s.IsRanked);
+    public IReadOnlyList<UnitScore> Scores => Scored.Scores;
+    public ScoringRules Rules => Scored.Rules;
+    public IReadOnlyList<UnitScore> Ranked => Scored.Ranked;
+    public int RankedCount => Scored.Ranked.Count;
+    public decimal Median => Scored.Median;
+    public UnitScore? Of(int unitId) => Scored.Of(unitId);
+}
 
-    public int RankedCount => Scores.Count(s => s.IsRanked);
+/// <summary>
+/// Every unit's score by one set of rules, and what the home pages read from them, worked out once: a province's 5,000
+/// scores are read many times a second under load, and sorting or counting them for each page was a third of the
+/// office home page's time.
+/// </summary>
+public sealed class ScoredUnits
+{
+    private readonly Dictionary<int, UnitScore> _byUnit;
 
-    public UnitScore? Of(int unitId) => Scores.FirstOrDefault(s => s.Facts.UnitId == unitId);
+    public ScoredUnits(ScoringRules rules, IReadOnlyList<UnitScore> scores)
+    {
+        Rules = rules;
+        Scores = scores;
+        Ranked = [.. scores.Where(s => s.IsRanked)];
+        _byUnit = scores.DistinctBy(s => s.Facts.UnitId).ToDictionary(s => s.Facts.UnitId);
+        var sorted = Ranked.Select(s => s.Score).Order().ToList();
+        Median = sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        MissedMeetings = [.. scores.Where(s => s.Facts.MissedJointMeetings > 0).OrderByDescending(s => s.Facts.MissedJointMeetings)
+            .Select(s => (s.Facts.UnitId, s.Facts.UnitName, s.Facts.MissedJointMeetings))];
+        var bands = new int[10];
+        foreach (var s in Ranked)
+        {
+            bands[Math.Clamp((int)(s.Score / 10), 0, 9)]++;
+        }
+        Bands = bands;
+    }
+
+    public ScoringRules Rules { get; }
+    public IReadOnlyList<UnitScore> Scores { get; }
+
+    /// <summary>The ranked units in ranking order.</summary>
+    public IReadOnlyList<UnitScore> Ranked { get; }
 
     /// <summary>The median score of the ranked units (0 when none is ranked).</summary>
-    public decimal Median
-    {
-        get
-        {
-            var ranked = Ranked.Select(s => s.Score).Order().ToList();
-            return ranked.Count == 0 ? 0 : ranked.Count % 2 == 1 ? ranked[ranked.Count / 2] : (ranked[ranked.Count / 2 - 1] + ranked[ranked.Count / 2]) / 2;
-        }
-    }
+    public decimal Median { get; }
+
+    /// <summary>The units that missed a committed joint meeting, the most missed first.</summary>
+    public IReadOnlyList<(int UnitId, string Name, int Missed)> MissedMeetings { get; }
+
+    /// <summary>How many ranked units scored in each ten-point band (0–9, …, 90–100: a hundred belongs to the top band).</summary>
+    public IReadOnlyList<int> Bands { get; }
+
+    public UnitScore? Of(int unitId) => _byUnit.GetValueOrDefault(unitId);
 }
 
 /// <summary>
@@ -38,9 +74,7 @@ public sealed class ProvisionalScores(AppDbContext db, FactsStore store)
 
     // Scoring 5,000 units takes a few milliseconds; home pages under load ask for the same scores many times a second.
     // The stored facts are one immutable object per snapshot in this process, so their scores are kept beside them.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<UnitFacts>, Scored> ScoredFacts = new();
-
-    private sealed record Scored(ScoringRules Rules, IReadOnlyList<UnitScore> Scores);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<UnitFacts>, ScoredUnits> ScoredFacts = new();
 
     public async Task<ProvisionalResult> GetAsync(ScoringPeriod period, int year, int? quarter, DateOnly today, bool allowStale, CancellationToken ct)
     {
@@ -50,10 +84,10 @@ public sealed class ProvisionalScores(AppDbContext db, FactsStore store)
             (services, token) => services.GetRequiredService<ScoringFacts>().GatherAsync(period, today, token), ct);
         if (!ScoredFacts.TryGetValue(facts.Value, out var scored) || scored.Rules != rules)
         {
-            scored = new Scored(rules, UnitScoring.ScoreAll(facts.Value, rules));
+            scored = new ScoredUnits(rules, UnitScoring.ScoreAll(facts.Value, rules));
             ScoredFacts.AddOrUpdate(facts.Value, scored);
         }
-        return new ProvisionalResult(period, scored.Scores, rules, facts.GatheredAt, facts.IsCurrent);
+        return new ProvisionalResult(period, scored, facts.GatheredAt, facts.IsCurrent);
     }
 
     /// <summary>The rules of the assessment period for these dates (a quarter falls back to its year), else the defaults.</summary>
