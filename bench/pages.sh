@@ -84,6 +84,15 @@ C_TASK=$(q "SELECT Id FROM AgreementTasks WHERE AgreementId = $C_AGREEMENT ORDER
 BUSY_COMMUNITY=$(q "SELECT CommunityId FROM Pairings GROUP BY CommunityId ORDER BY COUNT(*) DESC, CommunityId LIMIT 1")
 BUSY_UNIT=$(q "SELECT UnitId FROM Pairings GROUP BY UnitId ORDER BY COUNT(*) DESC, UnitId LIMIT 1")
 DATA_YEAR=$(q "SELECT substr(MAX(Date), 1, 4) FROM Activities")
+# Needs and funding requests (issue 14): the newest of each for the office; one the liaison may see (open to all, or
+# dispatched to or taken by the unit) and one of the secretary's community. A line whose id the data lacks is left out.
+NEED=$(q "SELECT Id FROM Needs ORDER BY Id DESC LIMIT 1")
+U_NEED=$(q "SELECT Id FROM Needs WHERE Status = 3 OR DispatchedToUnitId = $UNIT OR TakenByUnitId = $UNIT ORDER BY Id DESC LIMIT 1")
+C_NEED=$(q "SELECT Id FROM Needs WHERE CommunityId = $COMMUNITY ORDER BY Id DESC LIMIT 1")
+FUNDING=$(q "SELECT Id FROM FundingRequests ORDER BY Id DESC LIMIT 1")
+U_FUNDING=$(q "SELECT r.Id FROM FundingRequests r WHERE r.OnBehalfOfUnitId = $UNIT OR r.CommunityId IN (SELECT CommunityId FROM Pairings WHERE UnitId = $UNIT AND Status = 2) ORDER BY r.Id DESC LIMIT 1")
+C_FUNDING=$(q "SELECT Id FROM FundingRequests WHERE CommunityId = $COMMUNITY ORDER BY Id DESC LIMIT 1")
+with_id() { [ -n "$2" ] && echo "$1$2" || true; } # prefix id → the path, or nothing when the data has no such record
 
 # Pages both office roles reach (Office = Admin + CivilizationOffice in the matrix).
 office_pages() {
@@ -148,7 +157,12 @@ office_pages() {
 /Assessment/Print/$PERIOD_ID
 /Assessment/Export/$PERIOD_ID
 /Assessment/Unit/$PERIOD_ID?unitId=$UNIT
+/Needs
+/Needs/Overview
+/Funding
 EOF
+  with_id /Needs/Details/ "$NEED"
+  with_id /Funding/Details/ "$FUNDING"
 }
 
 pages_for() { # role → one path a line
@@ -189,7 +203,12 @@ pages_for() { # role → one path a line
 /Assessment/Print/$PERIOD_ID
 /Assessment/Export/$PERIOD_ID
 /Assessment/Unit/$PERIOD_ID?unitId=$UNIT
+/Needs
+/Funding
+/Funding/Create
 EOF
+    with_id /Needs/Details/ "$U_NEED"
+    with_id /Funding/Details/ "$U_FUNDING"
     ;;
     secretary) cat <<EOF
 /
@@ -217,7 +236,13 @@ EOF
 /Assessment/Print/$PERIOD_ID
 /Assessment/Export/$PERIOD_ID
 /Assessment/Unit/$PERIOD_ID?unitId=$C_PARTNER
+/Needs
+/Needs/Post
+/Funding
+/Funding/Create
 EOF
+    with_id /Needs/Details/ "$C_NEED"
+    with_id /Funding/Details/ "$C_FUNDING"
     ;;
     anonymous) printf '%s\n' /Account/Login /Error/404 /healthz /readyz /Public/Reports "/Public/Reports/$PERIOD_ID" "/Public/Reports/$PERIOD_ID?page=30" "/Public/Reports/$PERIOD_ID?q=%E5%8C%BB%E9%99%A2" "/Public/Reports/$PERIOD_ID/Print" ;;
   esac
