@@ -57,13 +57,20 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
 
         var contentRoot = portal.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath;
         var folder = Path.Combine(contentRoot, "App_Data", "logs");
-        await portal.DisposeAsync(); // closes the file: the request's line is written after its response, so it is read once flushed
+        // The request's line is written after its response has reached the client (the file sink flushes each line):
+        // read the file until it holds the line, for at most ten seconds, before closing the portal.
+        var text = "";
+        for (var tries = 0; tries < 100 && !text.Contains("/healthz", StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(tries == 0 ? 0 : 100);
+            text = Directory.GetFiles(folder, name + "-*.log") is [var file] ? await ReadSharedAsync(file) : "";
+        }
+        await portal.DisposeAsync();
         var written = Directory.GetFiles(folder, name + "-*.log");
         try
         {
-            var log = Assert.Single(written);
-            using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            Assert.Contains("/healthz", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+            Assert.Single(written);
+            Assert.Contains("/healthz", text, StringComparison.Ordinal);
             Assert.Empty(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "App_Data", "logs"))
                 ? Directory.GetFiles(Path.Combine(Environment.CurrentDirectory, "App_Data", "logs"), name + "-*.log")
                 : []);
@@ -75,6 +82,12 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
                 File.Delete(file);
             }
         }
+    }
+
+    private static async Task<string> ReadSharedAsync(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        return await reader.ReadToEndAsync();
     }
 
     private sealed class RelativeLogPortal(string logPath) : PortalFactory
