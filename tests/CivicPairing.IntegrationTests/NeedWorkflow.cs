@@ -32,6 +32,46 @@ public sealed class NeedWorkflow(PortalFactory factory) : IClassFixture<PortalFa
     };
 
     [Fact]
+    public async Task ANeedIsPostedWithPhotosOfThePlaceAndARefusedFormKeepsNoFile()
+    {
+        using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");
+        using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var filesBefore = await factory.QueryAsync(db => db.EvidenceFiles.CountAsync());
+
+        // Refused for its date: nothing is kept, and the form says the photo must be chosen again.
+        var refused = await secretary.PostMultipartAsync("/Needs/Post", "/Needs/Post", NeedForm("后街照片需求（日期错）", factory.Today.AddDays(-1)),
+            ("files", "后街.jpg", TestImages.Jpeg(640, 480)));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.NotNull(PortalClient.FieldError(html, "WantedBy"));
+        Assert.Equal("请重新选择照片：表单退回修改时不保留已选的文件。", PortalClient.FieldError(html, "files"));
+        // A file that is not a photo is refused beside the field.
+        var notAPhoto = await secretary.PostMultipartAsync("/Needs/Post", "/Needs/Post", NeedForm("后街照片需求（文件错）", factory.Today.AddDays(10)),
+            ("files", "后街.jpg", "not a picture"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.OK, notAPhoto.StatusCode);
+        Assert.NotNull(PortalClient.FieldError(await notAPhoto.Content.ReadAsStringAsync(), "files"));
+        Assert.Equal(filesBefore, await factory.QueryAsync(db => db.EvidenceFiles.CountAsync()));
+        Assert.False(await factory.QueryAsync(db => db.Needs.AnyAsync(n => n.Title.StartsWith("后街照片需求"))));
+
+        var posted = await secretary.PostMultipartAsync("/Needs/Post", "/Needs/Post", NeedForm("后街照片需求", factory.Today.AddDays(10)),
+            ("files", "后街.jpg", TestImages.Jpeg(640, 480)));
+        var details = await FollowAsync(secretary, posted);
+        var need = await NeedAsync("后街照片需求");
+        var photo = Assert.Single(await factory.QueryAsync(db => db.EvidenceFiles.Where(e => e.NeedId == need.Id).ToListAsync()));
+        Assert.Equal(("后街.jpg", "demo.secretary"), (photo.OriginalName, photo.UploadedBy));
+        Assert.Contains("<h2 class=\"mt-3 h5\">现场照片</h2>", details, StringComparison.Ordinal);
+        Assert.Contains($"/Evidence/{photo.Id}", details, StringComparison.Ordinal);
+        Assert.DoesNotContain(">佐证材料</h2>", details, StringComparison.Ordinal);
+
+        // The office sees the photo; a unit does not until the need is open to take.
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/Evidence/{photo.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await liaison.GetAsync($"/Evidence/{photo.Id}")).StatusCode);
+        await ActAsync(office, need, "Publish");
+        Assert.Equal(HttpStatusCode.OK, (await liaison.GetAsync($"/Evidence/{photo.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task APostedNeedIsPublishedTakenReportedAndRatedAndCountsAsTheUnitsDoneTask()
     {
         using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");

@@ -169,22 +169,32 @@ public sealed class NeedsController(AppDbContext db, PartyAccess access, Evidenc
     [HttpGet]
     public IActionResult Post() => View(new NeedInput { WantedBy = clock.Today.AddDays(30) });
 
-    /// <summary>点单: the secretary posts her community's need; the office reviews it next.</summary>
+    /// <summary>点单: the secretary posts her community's need, with photos of the place if she has them; the office reviews it next.</summary>
     [Authorize(Roles = Roles.CommunitySecretary)]
     [HttpPost]
-    public async Task<IActionResult> Post(NeedInput input, CancellationToken ct)
+    [RequestSizeLimit(EvidenceUploads.MaxFiles * EvidenceUploads.MaxFileBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceUploads.MaxFiles * EvidenceUploads.MaxFileBytes + 1024 * 1024)]
+    public async Task<IActionResult> Post(NeedInput input, List<IFormFile>? files, CancellationToken ct)
     {
         if (User.GetCommunityId() is not { } communityId)
         {
             return Forbid();
         }
+        files ??= [];
         (await validator.ValidateAsync(input, ct)).AddToModelState(ModelState);
+        if (await uploads.CheckAsync(files, ct) is { } problem)
+        {
+            ModelState.AddModelError("files", problem);
+        }
         if (ModelState.IsValid)
         {
+            var stored = new List<EvidenceFile>();
             try
             {
+                stored = await uploads.StoreAsync(files, Actor, ct);
                 var need = Need.Post(communityId, input.Title!, input.Category!.Value, input.Description, input.Place, input.WantedBy!.Value,
                     input.Skills.Combine(), input.Budget, clock.Today, Actor, clock.Now);
+                need.Evidence.AddRange(stored);
                 db.Needs.Add(need);
                 await db.SaveChangesAsync(ct);
                 TempData["Success"] = l["Need posted. The civilization office reviews it next."].Value;
@@ -192,9 +202,20 @@ public sealed class NeedsController(AppDbContext db, PartyAccess access, Evidenc
             }
             catch (DomainException refusal)
             {
+                uploads.Discard(stored);
                 db.ChangeTracker.Clear();
                 ModelState.AddDomainError(l, refusal);
             }
+            catch
+            {
+                uploads.Discard(stored);
+                throw;
+            }
+        }
+        if (files.Count > 0)
+        {
+            // A file input cannot be filled again: say so rather than let the photos go unnoticed.
+            ModelState.TryAddModelError("files", l["Choose the photos again: files are not kept when the form is sent back."]);
         }
         return View(input);
     }
