@@ -72,6 +72,42 @@ public sealed class NeedWorkflow(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task ANeedTakenForACommunityWithoutAUnitShowsInCoverage()
+    {
+        using var office = await PortalClient.SignedInAsync(factory, "demo.office");
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        // A community of the demo city without a pairing in force posts a need; the office publishes it; 市财政局 takes it.
+        var (communityId, street) = await factory.QueryAsync(async db => await db.Communities
+            .Where(c => c.IsActive && !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active))
+            .OrderBy(c => c.Id).Select(c => new ValueTuple<int, string>(c.Id, c.Street)).FirstAsync());
+        var helpedBefore = await HelpedUnpairedAsync();
+        await factory.QueryAsync(async db =>
+        {
+            db.Needs.Add(Need.Post(communityId, "村口路灯维修", Domain.Activities.ActivityCategory.Infrastructure, null, "村口", factory.Today.AddDays(15),
+                Domain.Registry.Strengths.None, null, factory.Today, "seed", factory.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+        var need = await NeedAsync("村口路灯维修");
+        await ActAsync(office, need, "Publish");
+        need = await NeedAsync("村口路灯维修");
+        Assert.Contains("接单成功", await FollowAsync(liaison, await liaison.PostFormAsync($"/Needs/Details/{need.Id}", $"/Needs/Take/{need.Id}", [])), StringComparison.Ordinal);
+
+        var html = await office.GetPageAsync($"/Coverage?street={Uri.EscapeDataString(street)}");
+        Assert.Contains("经需求帮扶：市财政局", html, StringComparison.Ordinal);
+        Assert.Equal(helpedBefore + 1, await HelpedUnpairedAsync());
+        Assert.Contains($"<div class=\"stat-value coverage-helped\">{helpedBefore + 1}</div>", await office.GetPageAsync("/Coverage"), StringComparison.Ordinal);
+        var csv = await (await office.GetAsync($"/Coverage/Export?format=csv&street={Uri.EscapeDataString(street)}")).Content.ReadAsByteArrayAsync();
+        var rows = CivicPairing.Web.Infrastructure.Spreadsheets.CsvReader.Read(new MemoryStream(csv), 1000);
+        var communityName = await factory.QueryAsync(db => db.Communities.Where(c => c.Id == communityId).Select(c => c.Name).SingleAsync());
+        Assert.Contains(rows, r => r[1] == communityName && r[3] == "否" && r[5] == "市财政局");
+
+        // Counted independently: active communities without a pairing in force that have a need some unit took.
+        Task<int> HelpedUnpairedAsync() => factory.QueryAsync(db => db.Communities.CountAsync(c => c.IsActive
+            && !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active)
+            && db.Needs.Any(n => n.CommunityId == c.Id && (n.Status == NeedStatus.Taken || n.Status == NeedStatus.ReportedDone || n.Status == NeedStatus.Rated))));
+    }
+
+    [Fact]
     public async Task APostedNeedIsPublishedTakenReportedAndRatedAndCountsAsTheUnitsDoneTask()
     {
         using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");

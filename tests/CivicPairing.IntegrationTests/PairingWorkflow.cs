@@ -168,7 +168,7 @@ public sealed class PairingWorkflow(PortalFactory factory) : IClassFixture<Porta
 
         var csv = await (await office.GetAsync("/Coverage/Export?format=csv&street=石井乡")).Content.ReadAsByteArrayAsync();
         var rows = CivicPairing.Web.Infrastructure.Spreadsheets.CsvReader.Read(new MemoryStream(csv), 100);
-        Assert.Equal(["街道/乡镇", "社区（村）名称", "类别", "已结对", "结对单位"], rows[0]);
+        Assert.Equal(["街道/乡镇", "社区（村）名称", "类别", "已结对", "结对单位", "经需求帮扶的单位"], rows[0]);
         Assert.Contains(rows, r => r[1] == "山头岭村" && r[3] == "是" && r[4] == "市粮食局");
         Assert.All(rows.Skip(1), r => Assert.Equal("石井乡", r[0]));
     }

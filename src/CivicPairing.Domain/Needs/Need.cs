@@ -53,6 +53,10 @@ public class Need
     /// <summary>Not yet taken by any unit: the community may still withdraw it.</summary>
     public static bool IsUntaken(NeedStatus status) => status is NeedStatus.Submitted or NeedStatus.Published or NeedStatus.Dispatched;
 
+    /// <summary>A unit took it: at work on it, reported it done or rated by the community. Coverage counts such help.</summary>
+    public static System.Linq.Expressions.Expression<Func<Need, bool>> TakenByAUnit =>
+        n => n.Status == NeedStatus.Taken || n.Status == NeedStatus.ReportedDone || n.Status == NeedStatus.Rated;
+
     /// <summary>Published, dispatched, taken or reported, and wanted before today.</summary>
     public static bool IsOverdue(NeedStatus status, DateOnly wantedBy, DateOnly today) =>
         status is NeedStatus.Published or NeedStatus.Dispatched or NeedStatus.Taken or NeedStatus.ReportedDone && wantedBy < today;

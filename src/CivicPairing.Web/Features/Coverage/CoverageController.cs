@@ -1,3 +1,4 @@
+using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
@@ -14,7 +15,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CivicPairing.Web.Features.Coverage;
 
-public sealed record CoverageRow(int Id, string Name, CommunityKind Kind, string Street, IReadOnlyList<string> Units)
+/// <param name="HelpedBy">Units not paired with the community that took one of its needs (点单–接单): help, though not a pairing.</param>
+public sealed record CoverageRow(int Id, string Name, CommunityKind Kind, string Street, IReadOnlyList<string> Units, IReadOnlyList<string> HelpedBy)
 {
     public bool IsPaired => Units.Count > 0;
 }
@@ -25,7 +27,8 @@ public sealed record StreetCoverage(string Street, IReadOnlyList<CoverageRow> Co
 }
 
 /// <summary>A street or township's coverage in figures, for the overview of a province's thousands of streets.</summary>
-public sealed record StreetSummary(string Street, int Communities, int Paired)
+/// <param name="HelpedUnpaired">Communities without a unit whose need a unit took.</param>
+public sealed record StreetSummary(string Street, int Communities, int Paired, int HelpedUnpaired)
 {
     public int Unpaired => Communities - Paired;
 }
@@ -34,7 +37,7 @@ public sealed record StreetSummary(string Street, int Communities, int Paired)
 /// Coverage for the filters: every community of the chosen street (or of a city small enough to read on one page), or
 /// else one line per street, those with the most communities still without a unit first.
 /// </summary>
-public sealed record CoveragePage(string? Street, CommunityKind? Kind, int Total, int Paired, IReadOnlyList<StreetCoverage> Streets,
+public sealed record CoveragePage(string? Street, CommunityKind? Kind, int Total, int Paired, int HelpedUnpaired, IReadOnlyList<StreetCoverage> Streets,
     IReadOnlyList<StreetSummary> Summary, int StreetCount, IReadOnlyList<string> AllStreets)
 {
     public double Share => Total == 0 ? 0 : (double)Paired / Total;
@@ -57,20 +60,22 @@ public sealed class CoverageController(AppDbContext db, FactsStore facts, IStrin
     public async Task<IActionResult> Index(string? street, CommunityKind? kind, CancellationToken ct)
     {
         var allStreets = await facts.ActiveStreetsAsync(db.Communities.AsNoTracking(), ct);
+        var taken = db.Needs.Where(Need.TakenByAUnit);
         var byStreet = await Filtered(street, kind).GroupBy(c => c.Street)
-            .Select(g => new StreetSummary(g.Key, g.Count(), g.Count(c => db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active))))
+            .Select(g => new StreetSummary(g.Key, g.Count(), g.Count(c => db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active)),
+                g.Count(c => !db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == PairingStatus.Active) && taken.Any(n => n.CommunityId == c.Id))))
             .ToListAsync(ct);
-        var (total, paired) = (byStreet.Sum(s => s.Communities), byStreet.Sum(s => s.Paired));
+        var (total, paired, helped) = (byStreet.Sum(s => s.Communities), byStreet.Sum(s => s.Paired), byStreet.Sum(s => s.HelpedUnpaired));
         if (total > DetailedUpTo)
         {
             var summary = byStreet.OrderByDescending(s => s.Unpaired).ThenBy(s => s.Street, NameCollation.Comparer).Take(StreetsListed).ToList();
-            return View(new CoveragePage(street, kind, total, paired, [], summary, byStreet.Count, allStreets));
+            return View(new CoveragePage(street, kind, total, paired, helped, [], summary, byStreet.Count, allStreets));
         }
         var streets = (await RowsAsync(street, kind, ct)).GroupBy(r => r.Street)
             .Select(g => new StreetCoverage(g.Key, [.. g.OrderBy(r => r.IsPaired).ThenBy(r => r.Name, NameCollation.Comparer)]))
             .OrderBy(s => s.Paired == s.Communities.Count).ThenByDescending(s => s.Communities.Count - s.Paired).ThenBy(s => s.Street, NameCollation.Comparer)
             .ToList();
-        return View(new CoveragePage(street, kind, total, paired, streets, [], byStreet.Count, allStreets));
+        return View(new CoveragePage(street, kind, total, paired, helped, streets, [], byStreet.Count, allStreets));
     }
 
     [HttpGet]
@@ -88,6 +93,7 @@ public sealed class CoverageController(AppDbContext db, FactsStore facts, IStrin
             new("Kind", (r, loc) => loc.Text(r.Kind)),
             new("Paired", (r, loc) => r.IsPaired ? loc["Yes"].Value : loc["No"].Value),
             new("Paired units", (r, loc) => string.Join(loc["、"], r.Units)),
+            new("Units helping through needs", (r, loc) => string.Join(loc["、"], r.HelpedBy)),
         ];
         return new TableExportResult<CoverageRow>(format, l["Coverage"], [.. columns.Select(c => l[c.Header].Value)], rows.ToAsyncEnumerable(),
             r => [.. columns.Select(c => c.Export(r, l))]);
@@ -103,7 +109,13 @@ public sealed class CoverageController(AppDbContext db, FactsStore facts, IStrin
                 .Select(p => new { p.CommunityId, p.Unit!.Name })
                 .ToListAsync(ct))
             .ToLookup(p => p.CommunityId, p => p.Name);
-        return [.. list.Select(c => new CoverageRow(c.Id, c.Name, c.Kind, c.Street, [.. units[c.Id].Order(NameCollation.Comparer)]))];
+        var helpers = (await db.Needs.AsNoTracking().Where(Need.TakenByAUnit).Where(n => ids.Contains(n.CommunityId))
+                .Select(n => new { n.CommunityId, n.TakenBy!.Name })
+                .Distinct()
+                .ToListAsync(ct))
+            .ToLookup(n => n.CommunityId, n => n.Name);
+        return [.. list.Select(c => new CoverageRow(c.Id, c.Name, c.Kind, c.Street, [.. units[c.Id].Order(NameCollation.Comparer)],
+            [.. helpers[c.Id].Except(units[c.Id]).Order(NameCollation.Comparer)]))];
     }
 
     private IQueryable<Community> Filtered(string? street, CommunityKind? kind)
