@@ -55,6 +55,8 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
         using var client = portal.CreatePortalClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
 
+        // The request lines go to this host's logger, not to the static one another portal in this process set last.
+        Assert.NotNull(portal.Services.GetService<Serilog.ILogger>());
         var contentRoot = portal.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath;
         var folder = Path.Combine(contentRoot, "App_Data", "logs");
         // The request's line is written after its response has reached the client (the file sink flushes each line):

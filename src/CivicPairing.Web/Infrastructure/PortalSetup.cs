@@ -199,7 +199,13 @@ public static class PortalSetup
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
-        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.Of);
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.GetLevel = RequestLogLevel.Of;
+            // This host's own logger, not the static Log.Logger that the last host built in this process replaced:
+            // with several portals in one process (the integration tests) request lines went to another's file.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
