@@ -29,6 +29,9 @@ public static class PortalSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // Each host owns its logger and closes it when it stops; the static Log.Logger stays the start-up logger. Had
+        // the host taken the static logger over, a host stopping would close whichever logger was set last: with
+        // several portals in one process (the integration tests) one portal's end silenced another's log file.
         builder.Host.UseSerilog((context, logger) =>
         {
             logger.ReadFrom.Configuration(LogFile.WithResolvedPath(context.Configuration, context.HostingEnvironment.ContentRootPath))
@@ -37,7 +40,7 @@ public static class PortalSetup
             {
                 logger.Enrich.WithProperty("Instance", instance);
             }
-        });
+        }, preserveStaticLogger: true);
 
         // Time is a dependency: "now" and "today" come from here, never from the system clock directly (tests pin it).
         services.TryAddSingleton(TimeProvider.System);
@@ -202,9 +205,8 @@ public static class PortalSetup
         app.UseSerilogRequestLogging(options =>
         {
             options.GetLevel = RequestLogLevel.Of;
-            // This host's own logger, not the static Log.Logger that the last host built in this process replaced:
-            // with several portals in one process (the integration tests) request lines went to another's file.
-            options.Logger = app.Services.GetService<Serilog.ILogger>();
+            // This host's own logger: the static Log.Logger is only the start-up logger (see AddPortal).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
         });
         app.UseRequestLocalization();
         app.UseRouting();
