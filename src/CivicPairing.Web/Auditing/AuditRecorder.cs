@@ -45,7 +45,7 @@ internal sealed class AuditRecorder
         tracker.DetectChanges();
         foreach (var entry in tracker.Entries())
         {
-            if (IgnoredTypes.Contains(entry.Metadata.ClrType) || entry.Metadata.IsOwned())
+            if (!IsAudited(entry.Metadata))
             {
                 continue;
             }
@@ -70,6 +70,18 @@ internal sealed class AuditRecorder
 
     public bool HasWork => _pending.Count > 0;
 
+    /// <summary>The record types whose changes the log keeps.</summary>
+    public static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        !IgnoredTypes.Contains(type.ClrType) && !type.IsOwned();
+
+    /// <summary>What the log calls a record type: its class name, or a shared-type entity's own name (ActivityTasks, not Dictionary`2).</summary>
+    public static string TypeName(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        type.HasSharedClrType ? type.Name : type.ClrType.Name;
+
+    /// <summary>The fields of an audited record whose values the log keeps.</summary>
+    public static bool IsRecorded(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) =>
+        !IgnoredProperties.Contains(property.Name) && !(property.IsShadowProperty() && !property.IsForeignKey() && property.Name != "Discriminator");
+
     public IEnumerable<AuditEntry> Complete(DateTimeOffset now)
     {
         foreach (var (entry, action, before) in _pending)
@@ -85,7 +97,7 @@ internal sealed class AuditRecorder
                 At = now,
                 UserId = _actor?.UserId,
                 UserName = _actor?.UserName ?? "system",
-                EntityType = entry.Metadata.ClrType.Name,
+                EntityType = TypeName(entry.Metadata),
                 EntityId = KeyOf(entry),
                 Action = action,
                 Before = before is null ? null : JsonSerializer.Serialize(before, Json),
@@ -101,7 +113,7 @@ internal sealed class AuditRecorder
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() is false && name != "Discriminator")
+            if (!IsRecorded(property.Metadata))
             {
                 continue;
             }

@@ -58,6 +58,7 @@ public static class PortalSetup
         services.AddScoped<Features.Ranking.ProvisionalScores>();
         services.AddHostedService<Features.Ranking.FactsWarmer>();
         services.AddScoped<Features.Home.Dashboards>();
+        services.AddScoped<Features.Audit.AuditNarrator>();
         services.AddSingleton<Evidence.IEvidenceStore, Evidence.LocalDiskEvidenceStore>();
         services.AddScoped<Evidence.EvidenceUploads>();
         services.AddScoped<Infrastructure.Imports.SpreadsheetImport>();

@@ -48,6 +48,7 @@ public sealed class SqlServerDryRun : IAsyncDisposable
         services.AddScoped<FactsStore>();
         services.AddScoped<ProvisionalScores>();
         services.AddScoped<Dashboards>();
+        services.AddScoped<CivicPairing.Web.Features.Audit.AuditNarrator>();
         // What controllers ask for besides the data: validators, uploads and imports (never reached here), views' plumbing.
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment

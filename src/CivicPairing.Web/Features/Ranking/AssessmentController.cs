@@ -301,6 +301,8 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
 public static class PeriodNames
 {
     /// <summary>"2026年度" / "2026年第3季度" (or "2026" / "2026 Q3").</summary>
-    public static string Name(this IStringLocalizer l, AssessmentPeriod p) =>
-        p.Quarter is { } q ? l["{0}, quarter {1}", p.Year.ToString(CultureInfo.InvariantCulture), q] : l["Year {0}", p.Year.ToString(CultureInfo.InvariantCulture)];
+    public static string Name(this IStringLocalizer l, AssessmentPeriod p) => l.PeriodName(p.Year, p.Quarter);
+
+    public static string PeriodName(this IStringLocalizer l, int year, int? quarter) =>
+        quarter is { } q ? l["{0}, quarter {1}", year.ToString(CultureInfo.InvariantCulture), q] : l["Year {0}", year.ToString(CultureInfo.InvariantCulture)];
 }
