@@ -60,6 +60,9 @@ public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixt
     [InlineData("PersonHours", "481", "工时不能超过每人24小时（最多480）。")]
     [InlineData("Title", "超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题超长标题", "您输入了")]
     [InlineData("PeopleSent", "-1", "出动人数")]
+    // Named by the label beside the field (社区（村）, not the 结对 it stands for), in Chinese quotation marks.
+    [InlineData("PairingId", "", "“社区（村）”不能为空。")]
+    [InlineData("Title", "", "“标题”不能为空。")]
     public async Task RefusesABadReportWithAClearMessageAndStoresNothing(string field, string value, string message)
     {
         using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");

@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Communities.Import"] = Office,
         ["Communities.ConfirmImport"] = Office,
         ["Audit.Index"] = Office,
+        ["Audit.Export"] = Office,
         ["Users.Index"] = AdminOnly,
         ["Users.Create"] = AdminOnly,
         ["Users.Edit"] = AdminOnly,

@@ -107,6 +107,38 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
         }
     }
 
+    /// <summary>A liaison can put the portal on a phone's home screen: the manifest and each icon it names, at the size it states.</summary>
+    [Fact]
+    public async Task ServesTheWebAppManifestAndItsIcons()
+    {
+        using var client = factory.CreatePortalClient();
+        Assert.Contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\"", await client.GetPageAsync("/Account/Login"), StringComparison.Ordinal);
+
+        var response = await client.GetAsync("/manifest.webmanifest");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/manifest+json", response.Content.Headers.ContentType?.MediaType);
+        using var manifest = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = manifest.RootElement;
+        Assert.Equal(("结对共建平台", "/", "standalone"), (root.GetProperty("name").GetString(), root.GetProperty("start_url").GetString(), root.GetProperty("display").GetString()));
+        var pngSizes = new List<string>();
+        foreach (var icon in root.GetProperty("icons").EnumerateArray())
+        {
+            var file = await client.GetAsync(icon.GetProperty("src").GetString()!);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            if (icon.GetProperty("type").GetString() == "image/png")
+            {
+                // A PNG's width and height are the big-endian integers at bytes 16–23 of its header.
+                var bytes = await file.Content.ReadAsByteArrayAsync();
+                var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4));
+                var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4));
+                Assert.Equal(icon.GetProperty("sizes").GetString(), $"{width}x{height}");
+                pngSizes.Add($"{width}x{height}");
+            }
+        }
+        // Android asks for both sizes.
+        Assert.Equal(["192x192", "512x512"], pngSizes.Order());
+    }
+
     [Fact]
     public async Task SendsTheSecurityHeadersOnEveryPage()
     {

@@ -53,6 +53,18 @@ public class Agreement
 
     public bool IsEditable => Status == AgreementStatus.Draft;
 
+    /// <summary>How many days before an agreement in force ends the next one (续签) may be drafted.</summary>
+    public const int RenewalWindowDays = 30;
+
+    /// <summary>
+    /// Whether a pairing is offered a new agreement, given its agreements' stored statuses and end dates: not while one is
+    /// being drafted or signed (that one is finished first), nor while one is in force for more than
+    /// <see cref="RenewalWindowDays"/> days yet (that one is amended from its page instead). Ended ones leave room.
+    /// </summary>
+    public static bool RoomForANewDraft(IEnumerable<(AgreementStatus Status, DateOnly EndDate)> agreements, DateOnly today) =>
+        agreements.All(a => a.Status is AgreementStatus.Terminated or AgreementStatus.Superseded
+            || (a.Status == AgreementStatus.Filed && a.EndDate <= today.AddDays(RenewalWindowDays)));
+
     /// <summary>
     /// Never filed: a draft or one still being signed. Its tasks are still being written, so no list tracks them and no
     /// score counts them; once filed (and after, superseded or terminated) they are tracked. Named by the three stored

@@ -97,23 +97,25 @@ public sealed class PartyAccess(AppDbContext db)
     public static bool ActsForCommunity(ClaimsPrincipal user, Pairing pairing) =>
         user.IsInRole(Roles.CommunitySecretary) && user.GetCommunityId() == pairing.CommunityId;
 
-    public async Task<bool> CanViewUnitAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default)
-    {
-        if (user.IsOfficeOrAdmin() || user.GetUnitId() == unitId)
-        {
-            return true;
-        }
-        return user.GetCommunityId() is { } communityId
-            && await db.Pairings.AnyAsync(p => p.UnitId == unitId && p.CommunityId == communityId && p.Status == PairingStatus.Active, ct);
-    }
+    /// <summary>
+    /// Who may open a unit's page: the office, the unit's own liaison, and the secretary of a community the unit is paired
+    /// with in force (<paramref name="pairedInForceWithTheUsersCommunity"/>, when the caller knows it).
+    /// </summary>
+    public static bool MayViewUnit(ClaimsPrincipal user, int unitId, bool pairedInForceWithTheUsersCommunity) =>
+        user.IsOfficeOrAdmin() || user.GetUnitId() == unitId || (user.GetCommunityId() is not null && pairedInForceWithTheUsersCommunity);
 
-    public async Task<bool> CanViewCommunityAsync(ClaimsPrincipal user, int communityId, CancellationToken ct = default)
-    {
-        if (user.IsOfficeOrAdmin() || user.GetCommunityId() == communityId)
-        {
-            return true;
-        }
-        return user.GetUnitId() is { } unitId
-            && await db.Pairings.AnyAsync(p => p.UnitId == unitId && p.CommunityId == communityId && p.Status == PairingStatus.Active, ct);
-    }
+    /// <summary>Who may open a community's page: the office, its own secretary, and the liaison of a unit paired with it in force.</summary>
+    public static bool MayViewCommunity(ClaimsPrincipal user, int communityId, bool pairedInForceWithTheUsersUnit) =>
+        user.IsOfficeOrAdmin() || user.GetCommunityId() == communityId || (user.GetUnitId() is not null && pairedInForceWithTheUsersUnit);
+
+    public async Task<bool> CanViewUnitAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default) =>
+        MayViewUnit(user, unitId, false)
+        || (user.GetCommunityId() is { } communityId && MayViewUnit(user, unitId, await PairedInForceAsync(unitId, communityId, ct)));
+
+    public async Task<bool> CanViewCommunityAsync(ClaimsPrincipal user, int communityId, CancellationToken ct = default) =>
+        MayViewCommunity(user, communityId, false)
+        || (user.GetUnitId() is { } unitId && MayViewCommunity(user, communityId, await PairedInForceAsync(unitId, communityId, ct)));
+
+    private Task<bool> PairedInForceAsync(int unitId, int communityId, CancellationToken ct) =>
+        db.Pairings.AnyAsync(p => p.UnitId == unitId && p.CommunityId == communityId && p.Status == PairingStatus.Active, ct);
 }

@@ -48,6 +48,7 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<PartyAccess>();
+        services.AddScoped<PeopleNames>();
         services.AddScoped<Features.Ranking.ScoringFacts>();
         services.AddMemoryCache();
         services.Configure<ListOptions>(configuration.GetSection("Lists"));

@@ -43,6 +43,7 @@ public sealed class SqlServerDryRun : IAsyncDisposable
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(ConnectionString).AddInterceptors(_recorder, new NoConnection()));
         services.AddScoped<PartyAccess>();
+        services.AddScoped<CivicPairing.Web.Identity.PeopleNames>();
         services.AddScoped<ScoringFacts>();
         services.AddSingleton<FactsStore.InFlight>();
         services.AddScoped<FactsStore>();

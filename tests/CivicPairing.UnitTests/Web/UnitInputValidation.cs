@@ -38,7 +38,7 @@ public sealed class UnitInputValidation : IDisposable
     {
         var input = Valid();
         input.Name = "";
-        Assert.Equal("'单位名称' 不能为空。", Assert.Single((await _validator.ValidateAsync(input)).Errors).ErrorMessage);
+        Assert.Equal("“单位名称”不能为空。", Assert.Single((await _validator.ValidateAsync(input)).Errors).ErrorMessage);
     }
 
     [Theory]

@@ -10,7 +10,7 @@ namespace CivicPairing.Web.Features.Activities;
 /// <summary>The activity form a liaison fills in, often on a phone in the field.</summary>
 public sealed class ActivityInput
 {
-    [Display(Name = "Pairing")]
+    [Display(Name = "Community")]
     public int? PairingId { get; set; }
 
     [Display(Name = "Date")]

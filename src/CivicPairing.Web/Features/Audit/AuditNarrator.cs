@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CivicPairing.Web.Auditing;
 using CivicPairing.Web.Data;
+using CivicPairing.Web.Identity;
 using CivicPairing.Web.Features.Ranking;
 using CivicPairing.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -238,12 +239,10 @@ public sealed class AuditNarrator(AppDbContext db, IStringLocalizer<SharedResour
             .Select(u => new { u.Id, u.UserName, u.DisplayName })
             .ToListAsync(ct);
         return new People(
-            found.ToDictionary(u => u.Id, u => Shown(u.DisplayName, u.UserName)),
-            found.Where(u => u.UserName is not null).ToDictionary(u => u.UserName!, u => Shown(u.DisplayName, u.UserName), StringComparer.Ordinal),
+            found.ToDictionary(u => u.Id, u => PeopleNames.Shown(u.DisplayName, u.UserName)),
+            found.Where(u => u.UserName is not null).ToDictionary(u => u.UserName!, u => PeopleNames.Shown(u.DisplayName, u.UserName), StringComparer.Ordinal),
             l["System"].Value);
     }
-
-    private static string Shown(string displayName, string? userName) => string.IsNullOrWhiteSpace(displayName) ? userName ?? "" : displayName;
 
     /// <summary>The current names of the records of one type, by key.</summary>
     private async Task<IEnumerable<(string Id, string Name)>> NamesAsync(string type, HashSet<string> ids, People people, CancellationToken ct)
@@ -320,7 +319,7 @@ public sealed class AuditNarrator(AppDbContext db, IStringLocalizer<SharedResour
         public string Name(string? id, string? login) =>
             id is not null && byId.TryGetValue(id, out var name) ? name
             : login is not null && byLogin.TryGetValue(login, out var named) ? named
-            : login is null or "system" ? (login is null && id is not null ? id : system)
+            : login is null or PeopleNames.SystemLogin ? (login is null && id is not null ? id : system)
             : login;
     }
 }

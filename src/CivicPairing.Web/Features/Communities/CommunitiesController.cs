@@ -67,6 +67,10 @@ public sealed class CommunitiesController(
             .OrderBy(p => p.Status).ThenBy(p => p.Unit!.Name)
             .Select(p => new PairedParty(p.Id, p.UnitId, p.Unit!.Name, null, p.Status, p.StartDate))
             .ToListAsync(ct);
+        pairings = pairings.Select(p => p with
+        {
+            CanOpen = PartyAccess.MayViewUnit(User, p.PartyId, User.GetCommunityId() == id && p.Status == Domain.Pairings.PairingStatus.Active),
+        }).ToList();
         return View(new CommunityDetailsPage(community, pairings, User.IsOfficeOrAdmin()));
     }
 }

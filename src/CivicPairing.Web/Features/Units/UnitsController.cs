@@ -15,7 +15,11 @@ namespace CivicPairing.Web.Features.Units;
 
 public sealed record UnitListPage(UnitListQuery Query, PagedList<Unit> Units);
 
-public sealed record PairedParty(int PairingId, int PartyId, string PartyName, string? Detail, PairingStatus Status, DateOnly StartDate);
+public sealed record PairedParty(int PairingId, int PartyId, string PartyName, string? Detail, PairingStatus Status, DateOnly StartDate)
+{
+    /// <summary>The viewer may open the other party's page: otherwise its name is shown without a link.</summary>
+    public bool CanOpen { get; init; }
+}
 
 public sealed record UnitDetailsPage(Unit Unit, IReadOnlyList<PairedParty> Pairings, bool CanEdit);
 
@@ -59,6 +63,10 @@ public sealed class UnitsController(
             .OrderBy(p => p.Status).ThenBy(p => p.Community!.Name)
             .Select(p => new PairedParty(p.Id, p.CommunityId, p.Community!.Name, p.Community.Street, p.Status, p.StartDate))
             .ToListAsync(ct);
+        pairings = pairings.Select(p => p with
+        {
+            CanOpen = PartyAccess.MayViewCommunity(User, p.PartyId, User.GetUnitId() == id && p.Status == PairingStatus.Active),
+        }).ToList();
         return View(new UnitDetailsPage(unit, pairings, User.IsOfficeOrAdmin()));
     }
 }
