@@ -77,6 +77,22 @@ public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixt
         Assert.Equal(before, await factory.QueryAsync(db => db.Activities.CountAsync()));
     }
 
+    /// <summary>A form sent back keeps what was typed but cannot keep the photo: it says so beside the file field.</summary>
+    [Fact]
+    public async Task AsksForThePhotoAgainWhenTheFormIsSentBack()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var form = await FormAsync(liaison, "");
+        var before = await factory.QueryAsync(db => db.Activities.CountAsync());
+
+        var response = await liaison.PostMultipartAsync("/Activities/Log", "/Activities/Log", form, ("files", "现场.jpg", Png));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal("“标题”不能为空。", PortalClient.FieldError(page, "Title"));
+        Assert.Equal("请重新选择照片：表单退回修改时不保留已选的文件。", PortalClient.FieldError(page, "files"));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Activities.CountAsync()));
+    }
+
     [Fact]
     public async Task RefusesMarkupBesideTheFieldAndKeepsWhatWasTyped()
     {

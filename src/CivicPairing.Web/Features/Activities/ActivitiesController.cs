@@ -181,6 +181,7 @@ public sealed class ActivitiesController(
                 throw;
             }
         }
+        uploads.AskAgainForFiles(ModelState, files);
         return View(await FormAsync(input, null, duplicateId, ct));
     }
 

@@ -212,11 +212,7 @@ public sealed class NeedsController(AppDbContext db, PartyAccess access, Evidenc
                 throw;
             }
         }
-        if (files.Count > 0)
-        {
-            // A file input cannot be filled again: say so rather than let the photos go unnoticed.
-            ModelState.TryAddModelError("files", l["Choose the photos again: files are not kept when the form is sent back."]);
-        }
+        uploads.AskAgainForFiles(ModelState, files);
         return View(input);
     }
 

@@ -40,6 +40,18 @@ public sealed class EvidenceUploads(IEvidenceStore store, CityClock clock, IStri
     /// The first problem with these files in the user's language, or null when all may be stored. Each photo is read
     /// once, whole, here (size from its header first, see <see cref="Thumbnails"/>); its thumbnail is kept for <see cref="StoreAsync"/>.
     /// </summary>
+    /// <summary>
+    /// A form sent back with its errors cannot hold the files chosen in it (a file input is never filled again by the
+    /// server): say so beside the file field, unless that field has its own error already, so no photo goes unnoticed.
+    /// </summary>
+    public void AskAgainForFiles(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, IReadOnlyCollection<IFormFile> files, string field = "files")
+    {
+        if (files.Count > 0 && !modelState.IsValid)
+        {
+            modelState.TryAddModelError(field, l["Choose the photos again: files are not kept when the form is sent back."]);
+        }
+    }
+
     public async Task<string?> CheckAsync(IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         if (files.Count > MaxFiles)
