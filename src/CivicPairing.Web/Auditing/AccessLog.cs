@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace CivicPairing.Web.Auditing;
 
 /// <summary>
@@ -6,13 +8,13 @@ namespace CivicPairing.Web.Auditing;
 /// </summary>
 public static class AccessLog
 {
-    public static async Task RecordAsync(Data.AppDbContext db, IAuditActor actor, TimeProvider time, AuditAction action, string entityType, string entityId,
+    public static async Task RecordAsync(Data.AppDbContext db, ClaimsPrincipal user, DateTimeOffset at, AuditAction action, string entityType, string entityId,
         string? note, CancellationToken ct)
     {
         db.AuditEntries.Add(new AuditEntry
         {
-            At = time.GetUtcNow(), UserId = actor.UserId, UserName = actor.UserName, EntityType = entityType, EntityId = entityId, Action = action,
-            Note = note is { Length: > 1000 } ? note[..1000] : note,
+            At = at, UserId = user.FindFirstValue(ClaimTypes.NameIdentifier), UserName = user.Identity?.Name ?? "system", EntityType = entityType,
+            EntityId = entityId, Action = action, Note = note is { Length: > 1000 } ? note[..1000] : note,
         });
         await db.SaveChangesAsync(ct);
     }

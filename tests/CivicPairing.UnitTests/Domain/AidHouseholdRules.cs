@@ -37,7 +37,7 @@ public sealed class AidHouseholdRules
     {
         var h = Household(Facts(id: "320102198001011234"));
         Assert.Equal("3201**********1234", h.IdNumberMasked);
-        Assert.Equal("3201*******5678", IdNumbers.Mask("320102800101567"));
+        Assert.Equal("3201*******1567", IdNumbers.Mask("320102800101567"));
         Assert.Equal("1101**********001X", IdNumbers.Mask(" 11010519491231001x "));
     }
 

@@ -83,7 +83,7 @@ public sealed record AidOverviewPage(IReadOnlyList<AidStreetRow> Streets, int Da
 /// </summary>
 [Authorize(Roles = Readers)]
 public sealed class AidHouseholdsController(AppDbContext db, PartyAccess access, EvidenceUploads uploads, CityClock clock, IStringLocalizer<SharedResource> l,
-    IValidator<AidHouseholdInput> validator, IOptions<AidHouseholdOptions> options, IAuditActor auditActor, TimeProvider time) : Controller
+    IValidator<AidHouseholdInput> validator, IOptions<AidHouseholdOptions> options) : Controller
 {
     public const string Readers = $"{Roles.CivilizationOffice},{Roles.UnitLiaison},{Roles.CommunitySecretary}";
 
@@ -345,7 +345,7 @@ public sealed class AidHouseholdsController(AppDbContext db, PartyAccess access,
         string.Join(" ", q.ToRouteValues().Where(kv => kv.Value is not null).Select(kv => $"{kv.Key}={kv.Value}").Append($"page={q.Page}"));
 
     private Task AuditAsync(AuditAction action, string entityId, string? note, CancellationToken ct) =>
-        AccessLog.RecordAsync(db, auditActor, time, action, nameof(AidHousehold), entityId, note, ct);
+        AccessLog.RecordAsync(db, User, clock.Now, action, nameof(AidHousehold), entityId, note, ct);
 
     private async Task<Pairing?> PairingOfAsync(int communityId, int? pairingId, CancellationToken ct) =>
         pairingId is { } pid

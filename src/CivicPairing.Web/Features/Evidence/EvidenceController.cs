@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicPairing.Web.Features.Evidence;
 
 /// <summary>The only way to evidence bytes: the file is served to those who may see what it supports, 404 to everyone else.</summary>
-public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvidenceStore store, Auditing.IAuditActor auditActor, TimeProvider time) : Controller
+public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvidenceStore store, Infrastructure.CityClock clock) : Controller
 {
     [HttpGet("/Evidence/{id:guid}")]
     public async Task<IActionResult> Show(Guid id, bool thumb, CancellationToken ct)
@@ -38,7 +38,7 @@ public sealed class EvidenceController(AppDbContext db, PartyAccess access, IEvi
         if (file.AidHouseholdId is { } household && !small)
         {
             // A household's evidence is part of its record: each opening is audited like a view of the household.
-            await Auditing.AccessLog.RecordAsync(db, auditActor, time, Auditing.AuditAction.View, nameof(Domain.AidHouseholds.AidHousehold),
+            await Auditing.AccessLog.RecordAsync(db, User, clock.Now, Auditing.AuditAction.View, nameof(Domain.AidHouseholds.AidHousehold),
                 household.ToString(System.Globalization.CultureInfo.InvariantCulture), $"evidence {file.Id}", ct);
         }
         Response.Headers.CacheControl = "private, max-age=3600";
