@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
     private static readonly string[] AdminOnly = [Roles.Admin];
     private static readonly string[] Everyone = [Anonymous, .. Roles.All];
     private static readonly string[] SignedIn = [.. Roles.All];
+    private static readonly string[] HouseholdReaders = [Roles.CivilizationOffice, Roles.UnitLiaison, Roles.CommunitySecretary];
 
     /// <summary>Controller.Action → who passes the authorization policy (row-level checks come on top, see RowLevelAccess).</summary>
     private static readonly Dictionary<string, string[]> Matrix = new()
@@ -133,6 +134,18 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Needs.Report"] = [Roles.UnitLiaison],
         ["Needs.Rate"] = [Roles.CommunitySecretary],
         ["Needs.SendBack"] = [Roles.CommunitySecretary],
+        // Aid households are sensitive personal data: the office, liaisons and secretaries, not the system administrator.
+        ["AidHouseholds.Index"] = HouseholdReaders,
+        ["AidHouseholds.Export"] = HouseholdReaders,
+        ["AidHouseholds.Details"] = HouseholdReaders,
+        ["AidHouseholds.Create"] = [Roles.CommunitySecretary],
+        ["AidHouseholds.Edit"] = [Roles.CommunitySecretary],
+        ["AidHouseholds.AddMeasure"] = [Roles.CommunitySecretary],
+        ["AidHouseholds.SetMeasure"] = [Roles.CommunitySecretary],
+        ["AidHouseholds.AddEvidence"] = HouseholdReaders,
+        ["AidHouseholds.LiftOut"] = [Roles.CommunitySecretary],
+        ["AidHouseholds.Close"] = [Roles.CommunitySecretary],
+        ["AidHouseholds.Overview"] = [Roles.CivilizationOffice],
         ["Funding.Index"] = SignedIn,
         ["Funding.Details"] = SignedIn,
         ["Funding.Create"] = [Roles.CommunitySecretary, Roles.UnitLiaison],

@@ -30,7 +30,7 @@ public sealed class FundingWorkflow(PortalFactory factory) : IClassFixture<Porta
         using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");
         using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
-        Assert.Contains("data-figure=\"funds\">¥40,000.00</div>", await office.GetPageAsync("/"), StringComparison.Ordinal); // 篇7's gift only
+        Assert.Contains("data-figure=\"funds\">¥40,800.00</div>", await office.GetPageAsync("/"), StringComparison.Ordinal); // 篇7's gift and 市供销社's 800 yuan to an aid household
 
         var asked = await secretary.PostFormAsync("/Funding/Create", "/Funding/Create", new Dictionary<string, string>
         {
@@ -73,7 +73,7 @@ public sealed class FundingWorkflow(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("data-figure=\"paid\">¥25,000.00<", await secretary.GetPageAsync($"/Funding/Details/{request.Id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/Evidence/{payment.VoucherId}")).StatusCode);
         // The city's funds count the payment once, beside the activities' funds.
-        Assert.Contains("data-figure=\"funds\">¥65,000.00</div>", await office.GetPageAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("data-figure=\"funds\">¥65,800.00</div>", await office.GetPageAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,19 +18,20 @@ public sealed class HomePages(PortalFactory factory) : IClassFixture<PortalFacto
     [Fact]
     public async Task OfficeTotalsCountConfirmedWorkOnly()
     {
-        // Demo city: 35 confirmed activities — 5 of the cases' units (67 people, 254 hours) and the monthly ones of
+        // Demo city: 36 confirmed activities — 5 of the cases' units (67 people, 254 hours), 市供销社's visit to an aid household
+        // of 高岗村 (2 people, 4 hours, 800 yuan) and the monthly ones of
         // 市司法局 (11 × 8 people), 供电公司 (8 × 30) and 市检察院 (11 × 12), 6 hours a person; the two waiting for
         // 金墩社区 and the disputed visit do not count.
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");
         var html = await office.GetPageAsync("/?year=2026");
         var confirmed = await factory.QueryAsync(db => db.Activities.Where(a => a.Status == CivicPairing.Domain.Activities.ActivityStatus.Confirmed)
             .Select(a => new { a.PeopleSent, a.PersonHours }).ToListAsync());
-        Assert.Equal(35, confirmed.Count);
-        Assert.Equal(67 + 11 * 8 + 8 * 30 + 11 * 12, confirmed.Sum(a => a.PeopleSent));
-        Assert.Contains("data-figure=\"confirmed-period\">35</div>", html, StringComparison.Ordinal);
-        Assert.Contains($"data-figure=\"people\">{67 + 11 * 8 + 8 * 30 + 11 * 12}</div>", html, StringComparison.Ordinal);
-        Assert.Contains($"data-figure=\"hours\">{(254 + 6 * (11 * 8 + 8 * 30 + 11 * 12)).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)}</div>", html, StringComparison.Ordinal);
-        Assert.Contains("data-figure=\"funds\">¥40,000.00</div>", html, StringComparison.Ordinal); // 篇7's gift to 西焉村
+        Assert.Equal(36, confirmed.Count);
+        Assert.Equal(67 + 2 + 11 * 8 + 8 * 30 + 11 * 12, confirmed.Sum(a => a.PeopleSent));
+        Assert.Contains("data-figure=\"confirmed-period\">36</div>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-figure=\"people\">{67 + 2 + 11 * 8 + 8 * 30 + 11 * 12}</div>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-figure=\"hours\">{(254 + 4 + 6 * (11 * 8 + 8 * 30 + 11 * 12)).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)}</div>", html, StringComparison.Ordinal);
+        Assert.Contains("data-figure=\"funds\">¥40,800.00</div>", html, StringComparison.Ordinal); // 篇7's gift to 西焉村 and 市供销社's 800 yuan to 高德顺's family
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class HomePages(PortalFactory factory) : IClassFixture<PortalFacto
         // The charts' tables: by month sums to the year's confirmed activities; each category links to its list.
         var monthValues = System.Text.RegularExpressions.Regex.Matches(html[html.IndexOf("data-chart-for=\"monthly\"", StringComparison.Ordinal)..html.IndexOf("data-chart-for=\"category\"", StringComparison.Ordinal)],
             "<td class=\"text-end\" data-value=\"(\\d+)\">\\d+</td>\\s*<td");
-        Assert.Equal(35, monthValues.Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(36, monthValues.Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains("/Activities?status=Confirmed&amp;category=EnvironmentalCleanup&amp;from=2026-01-01&amp;to=2026-12-31", html, StringComparison.Ordinal);
     }
 

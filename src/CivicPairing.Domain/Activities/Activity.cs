@@ -46,6 +46,8 @@ public class Activity
     public List<EvidenceFile> Evidence { get; set; } = [];
     /// <summary>The agreement tasks this activity worked on (篇4's task list).</summary>
     public List<Agreements.AgreementTask> LinkedTasks { get; set; } = [];
+    /// <summary>The aid household this visit or help was for (一户一方案), a household of the same pairing.</summary>
+    public int? AidHouseholdId { get; set; }
 
     public static Activity Log(Pairing pairing, ActivityFacts facts, ActivityContext context, Guid submissionKey, string actor, DateTimeOffset now)
     {

@@ -23,6 +23,8 @@ public class EvidenceFile
     public int? ActivityId { get; set; }
     /// <summary>The need whose completion report this file supports.</summary>
     public int? NeedId { get; set; }
+    /// <summary>The aid household whose 已脱困 (or progress) this file documents.</summary>
+    public int? AidHouseholdId { get; set; }
 
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 }

@@ -23,4 +23,8 @@ public enum AuditAction
     Create = 1,
     Update = 2,
     Delete = 3,
+    /// <summary>A page showing sensitive personal data was read (an aid household).</summary>
+    View = 4,
+    /// <summary>A file of sensitive personal data was downloaded (the aid household list).</summary>
+    Export = 5,
 }

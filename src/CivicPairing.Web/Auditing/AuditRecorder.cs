@@ -32,6 +32,15 @@ internal sealed class AuditRecorder
         typeof(Domain.Needs.NeedEvent),
     ];
 
+    // Sensitive personal data (PIPL) of an aid household: the log says that they changed, by whom and when, never what
+    // they were or became, so the log (which the administrator reads too) holds no household's name, phone or income.
+    private static readonly Dictionary<Type, HashSet<string>> RedactedProperties = new()
+    {
+        [typeof(Domain.AidHouseholds.AidHousehold)] = ["HeadName", "MemberNames", "IdNumberMasked", "ResponsiblePhone", "IncomePerPerson"],
+    };
+
+    public const string Redacted = "***";
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before)> _pending = [];
@@ -89,7 +98,7 @@ internal sealed class AuditRecorder
             Dictionary<string, object?>? after = action switch
             {
                 AuditAction.Create => Values(entry, p => p.CurrentValue, modifiedOnly: false),
-                AuditAction.Update => before!.Keys.ToDictionary(k => k, k => Normalize(entry.Property(k).CurrentValue)),
+                AuditAction.Update => before!.Keys.ToDictionary(k => k, k => Shown(entry, k, entry.Property(k).CurrentValue)),
                 _ => null,
             };
             yield return new AuditEntry
@@ -121,10 +130,13 @@ internal sealed class AuditRecorder
             {
                 continue;
             }
-            values[name] = Normalize(pick(property));
+            values[name] = Shown(entry, name, pick(property));
         }
         return values;
     }
+
+    private static object? Shown(EntityEntry entry, string name, object? value) =>
+        value is not null && RedactedProperties.TryGetValue(entry.Metadata.ClrType, out var redacted) && redacted.Contains(name) ? Redacted : Normalize(value);
 
     private static object? Normalize(object? value) => value switch
     {

@@ -43,6 +43,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Domain.Needs.NeedEvent> NeedEvents => Set<Domain.Needs.NeedEvent>();
     public DbSet<Domain.Funding.FundingRequest> FundingRequests => Set<Domain.Funding.FundingRequest>();
     public DbSet<Domain.Funding.Payment> FundingPayments => Set<Domain.Funding.Payment>();
+    public DbSet<Domain.AidHouseholds.AidHousehold> AidHouseholds => Set<Domain.AidHouseholds.AidHousehold>();
+    public DbSet<Domain.AidHouseholds.AidMeasure> AidMeasures => Set<Domain.AidHouseholds.AidMeasure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -73,6 +73,16 @@ public sealed class PartyAccess(AppDbContext db)
         _ => db.FundingRequests.Where(_ => false),
     };
 
+    /// <summary>
+    /// Aid households (sensitive personal data): the office (not the system administrator) all; a secretary her
+    /// community's; a liaison those her unit helps through its pairing; nobody else.
+    /// </summary>
+    public IQueryable<Domain.AidHouseholds.AidHousehold> VisibleHouseholds(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.CivilizationOffice) ? db.AidHouseholds
+        : user.IsInRole(Roles.UnitLiaison) && user.GetUnitId() is { } unitId ? db.AidHouseholds.Where(h => h.Pairing!.UnitId == unitId)
+        : user.IsInRole(Roles.CommunitySecretary) && user.GetCommunityId() is { } communityId ? db.AidHouseholds.Where(h => h.CommunityId == communityId)
+        : db.AidHouseholds.Where(_ => false);
+
     /// <summary>A name for whose records the user reaches ("office", "unit:12", "community:7", "none"), to key what is kept per party.</summary>
     public static string ScopeOf(ClaimsPrincipal user) => Party(user) switch
     {

@@ -54,6 +54,7 @@ public static class PortalSetup
         services.Configure<ListOptions>(configuration.GetSection("Lists"));
         services.Configure<Features.Ranking.ScoringOptions>(configuration.GetSection("Scoring"));
         services.Configure<Features.Needs.NeedOptions>(configuration.GetSection("Needs"));
+        services.Configure<Features.AidHouseholds.AidHouseholdOptions>(configuration.GetSection("AidHouseholds"));
         services.AddSingleton<Features.Ranking.FactsStore.InFlight>();
         services.AddScoped<Features.Ranking.FactsStore>();
         services.AddScoped<Features.Ranking.ProvisionalScores>();

@@ -88,6 +88,12 @@ public static class DemoSeeder
         db.Needs.AddRange(DemoNeeds.Create(units, communities, calendar));
         db.FundingRequests.AddRange(DemoNeeds.Funding(units, communities, calendar));
         await db.SaveChangesAsync();
+        // 篇11's aid households, then the visit to one of them (it names the household by its key).
+        var households = await DemoHouseholds.CreateAsync(pairings, communities, calendar, services.GetRequiredService<Infrastructure.Evidence.IEvidenceStore>());
+        db.AidHouseholds.AddRange(households);
+        await db.SaveChangesAsync();
+        db.Activities.Add(DemoHouseholds.Visit(pairings, households[0], calendar));
+        await db.SaveChangesAsync();
 
         await CreateAccountsAsync(services, units["市财政局"].Id, communities["金墩社区"].Id);
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
 using CivicPairing.Domain.Funding;
+using CivicPairing.Domain.AidHouseholds;
 using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
@@ -71,6 +72,7 @@ public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scal
         await Step("agreements and tasks", () => AgreementsAndTasks(pairings, ct));
         await Step("activities", () => Activities(pairings, ct));
         await Step("needs and funding requests", () => NeedsAndFunding(pairings, ct));
+        await Step("aid households", () => AidHouseholds(pairings, ct));
         await Infrastructure.DatabaseSetup.RefreshStatisticsAsync(db, ct);
         await log.WriteLineAsync($"Generated the {scale.Name} world (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s.");
     }
@@ -255,6 +257,57 @@ public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scal
                 var on = DateOnly.FromDateTime(new DateTime(asked + TimeSpan.TicksPerDay * 14, DateTimeKind.Utc));
                 await Run(voucher, ct, voucherId, $"gen-voucher-{requestId}.pdf", asked + TimeSpan.TicksPerDay * 14);
                 await Run(payment, ct, requestId, unit, Decimal(paid), on > LastDay ? LastDay : on, voucherId, asked + TimeSpan.TicksPerDay * 14);
+            }
+        }
+        return id;
+    }
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
+    private static readonly string[] GivenNames = ["德顺", "桂兰", "秀英", "建国", "小军", "玉梅", "大海", "翠花", "长林", "淑珍", "福生", "金凤"];
+    private static readonly string[] Measures = ["申请低保复核", "大病医疗救助", "危房修缮", "公益性岗位", "养殖技术培训", "务工就业推荐", "子女助学", "节日走访慰问"];
+
+    /// <summary>
+    /// 帮扶对象: two to four households for each village that is the community of one of the first pairings (each
+    /// community's first pairing), with plans of two to four measures; about one in five 已脱困 (with a voucher-like
+    /// evidence row, no bytes) and one in ten closed. Drawn from a random of its own, so the rest of the world stays as
+    /// it was for a seed.
+    /// </summary>
+    private async Task<int> AidHouseholds(List<(int Id, int UnitId, DateOnly Start)> pairings, CancellationToken ct)
+    {
+        using var household = Prepare("INSERT INTO AidHouseholds (Id, CommunityId, PairingId, HeadName, MemberCount, Difficulties, ResponsibleName, IncomePerPerson, Status, ClosedReason, DecidedAt, DecidedBy, CreatedAt, CreatedBy, Version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'generator', $14)", 14);
+        using var measure = Prepare("INSERT INTO AidMeasures (AidHouseholdId, Text, TargetDate, DoneOn) VALUES ($1, $2, $3, $4)", 4);
+        using var evidence = Prepare("INSERT INTO EvidenceFiles (Id, StoredName, OriginalName, ContentType, Length, UploadedAt, UploadedBy, AidHouseholdId) VALUES ($1, $2, '脱困验收表.pdf', 'application/pdf', 1024, $3, 'generator', $4)", 4);
+        var random = new Random(seed + 11);
+        var id = 0;
+        var days = LastDay.DayNumber - FirstDay.DayNumber;
+        foreach (var (pairingId, _, start) in pairings.Take(scale.Communities))
+        {
+            var communityId = pairingId; // the first pairings take the communities in order
+            if (communityId % 3 != 0)
+            {
+                continue; // villages only
+            }
+            for (var n = random.Next(2, 5); n > 0; n--)
+            {
+                id++;
+                var roll = random.Next(100);
+                var status = roll < 20 ? AidStatus.LiftedOut : roll < 30 ? AidStatus.Closed : AidStatus.InAid;
+                var created = start.AddDays(random.Next(0, 60));
+                var decided = status == AidStatus.InAid ? (long?)null : Ticks(FirstDay.AddDays(random.Next(days)));
+                var income = random.Next(4) == 0 ? null : Decimal(random.Next(15, 80) * 100m);
+                await Run(household, ct, id, communityId, pairingId, Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)],
+                    random.Next(1, 7), 1 << random.Next(8), "党员" + id, income, (int)status, status == AidStatus.Closed ? "迁出本村" : null,
+                    decided, decided is null ? null : "generator", Ticks(created), Guid(700_000_000 + id));
+                for (var m = random.Next(2, 5); m > 0; m--)
+                {
+                    var target = FirstDay.AddDays(random.Next(days + 90));
+                    var done = status != AidStatus.InAid || random.Next(3) > 0 ? target.AddDays(-random.Next(0, 20)) : (DateOnly?)null;
+                    await Run(measure, ct, id, Measures[random.Next(Measures.Length)], target, done > LastDay ? LastDay : done);
+                }
+                if (status == AidStatus.LiftedOut)
+                {
+                    await Run(evidence, ct, Guid(800_000_000 + id), "aid-" + id.ToString(CultureInfo.InvariantCulture) + ".pdf", decided, id);
+                }
             }
         }
         return id;

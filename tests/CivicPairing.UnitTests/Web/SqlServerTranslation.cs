@@ -1,5 +1,6 @@
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.AidHouseholds;
 using CivicPairing.Domain.Funding;
 using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
@@ -10,6 +11,7 @@ using CivicPairing.Web.Features.Agreements;
 using CivicPairing.Web.Features.Audit;
 using CivicPairing.Web.Features.Communities;
 using CivicPairing.Web.Features.Coverage;
+using CivicPairing.Web.Features.AidHouseholds;
 using CivicPairing.Web.Features.Funding;
 using CivicPairing.Web.Features.Home;
 using CivicPairing.Web.Features.Inspections;
@@ -160,6 +162,7 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
                 dry.Translate(access.VisibleActivities(user));
                 dry.Translate(access.VisibleNeeds(user));
                 dry.Translate(access.VisibleFundingRequests(user));
+                dry.Translate(access.VisibleHouseholds(user));
                 return Task.CompletedTask;
             });
         }
@@ -217,11 +220,19 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
                 Q = "垃圾", Status = NeedStatus.Published, Category = ActivityCategory.Infrastructure, Overdue = true, Street = "下沙街道",
             }, default));
             Add($"need details for the {party}", dry => dry.Controller<NeedsController>(user).Details(1, default));
+            Add($"aid households page of the {party}, every filter", dry => dry.Controller<AidHouseholdsController>(user).Index(new AidHouseholdListQuery
+            {
+                Q = "陈", Status = AidStatus.InAid, Overdue = true, Street = "城厢街道",
+            }, default));
+            Add($"aid household details for the {party}", dry => dry.Controller<AidHouseholdsController>(user).Details(1, default));
             Add($"funding requests page of the {party}", dry => dry.Controller<FundingController>(user).Index(new FundingListQuery { Q = "垃圾池", Status = FundingStatus.Approved }, default));
             Add($"funding request details for the {party}", dry => dry.Controller<FundingController>(user).Details(1, default));
         }
         Add("secretary's inbox", dry => dry.Controller<ActivitiesController>(Secretary).Inbox(default));
-        Add("activity log form", dry => dry.Controller<ActivitiesController>(Liaison).Log(1, default));
+        Add("activity log form", dry => dry.Controller<ActivitiesController>(Liaison).Log(1, null, default));
+        Add("activity log form for a household", dry => dry.Controller<ActivitiesController>(Liaison).Log(1, 1, default));
+        Add("aid households by street", dry => dry.Controller<AidHouseholdsController>(Office).Overview(default));
+        Add("aid household form", dry => dry.Controller<AidHouseholdsController>(Secretary).Create(default));
         Add("pairing proposal form with searches", dry => dry.Controller<PairingsController>(Office).Propose(1, 1, "局", "社区", default));
         Add("pairing suggestions for a community", dry => dry.Controller<PairingsController>(Office).Suggestions(1, default));
         Add("pairing date correction form", dry => dry.Controller<PairingsController>(Office).CorrectDates(1, default));

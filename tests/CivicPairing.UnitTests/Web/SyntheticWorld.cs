@@ -18,6 +18,30 @@ public sealed class SyntheticWorld
     }
 
     [Fact]
+    public async Task MakesAFewAidHouseholdsForEachPairedVillageThatTheRulesWouldAccept()
+    {
+        var (database, _) = await GenerateAsync(seed: 5);
+        using (database)
+        {
+            var db = database.Db;
+            var households = await db.AidHouseholds.AsNoTracking().Include(h => h.Pairing).Include(h => h.Community).Include(h => h.Measures).Include(h => h.Evidence).ToListAsync();
+            Assert.NotEmpty(households);
+            Assert.All(households, h =>
+            {
+                Assert.Equal(CivicPairing.Domain.Registry.CommunityKind.Village, h.Community!.Kind);
+                Assert.Equal(h.CommunityId, h.Pairing!.CommunityId);
+                Assert.InRange(h.Measures.Count, 2, 4);
+                Assert.Equal(h.Status == CivicPairing.Domain.AidHouseholds.AidStatus.LiftedOut, h.Evidence.Count == 1);
+            });
+            var villages = await db.Communities.CountAsync(c => c.Kind == CivicPairing.Domain.Registry.CommunityKind.Village);
+            Assert.InRange(households.GroupBy(h => h.CommunityId).Count(), 1, villages);
+            Assert.All(households.GroupBy(h => h.CommunityId), g => Assert.InRange(g.Count(), 2, 4));
+            // Read back through the one rule of "plan overdue" without error, and some plans are late.
+            Assert.True(await db.AidHouseholds.CountAsync(CivicPairing.Domain.AidHouseholds.AidHousehold.PlanOverdueOn(SyntheticData.LastDay)) > 0);
+        }
+    }
+
+    [Fact]
     public async Task FillsTheCityScale()
     {
         var (database, activities) = await GenerateAsync(seed: 3);

@@ -31,9 +31,18 @@ public sealed record ActivityListPage(ActivityListQuery Query, PagedList<Activit
 
 public sealed record LinkableTask(int Id, int PairingId, string CommunityName, int Number, string Title, DateOnly DueDate);
 
-public sealed record ActivityFormPage(ActivityInput Input, IReadOnlyList<SelectListItem> Pairings, IReadOnlyList<LinkableTask> Tasks, int? ActivityId, int? DuplicateId);
+public sealed record LinkableHousehold(int Id, int PairingId, string CommunityName, string HeadName);
 
-public sealed record ActivityPage(Activity Activity, IReadOnlyList<ActivityEvent> History, bool ActsForUnit, bool ActsForCommunity, bool IsOffice);
+public sealed record ActivityFormPage(ActivityInput Input, IReadOnlyList<SelectListItem> Pairings, IReadOnlyList<LinkableTask> Tasks, int? ActivityId, int? DuplicateId)
+{
+    public IReadOnlyList<LinkableHousehold> Households { get; init; } = [];
+}
+
+/// <summary><see cref="Household"/>: the aid household the activity was for, when the user may see it (id and head of household).</summary>
+public sealed record ActivityPage(Activity Activity, IReadOnlyList<ActivityEvent> History, bool ActsForUnit, bool ActsForCommunity, bool IsOffice)
+{
+    public (int Id, string HeadName)? Household { get; init; }
+}
 
 public sealed record InboxPage(IReadOnlyList<ActivityRow> Pending);
 
@@ -82,13 +91,24 @@ public sealed class ActivitiesController(
             return NotFound();
         }
         var history = await db.ActivityEvents.AsNoTracking().Where(e => e.ActivityId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        return View(new ActivityPage(activity, history, PartyAccess.ActsForUnit(User, activity.Pairing!), PartyAccess.ActsForCommunity(User, activity.Pairing!), User.IsOfficeOrAdmin()));
+        // The household's name only to those who may see the household itself (not the administrator).
+        var household = activity.AidHouseholdId is { } hid
+            ? await access.VisibleHouseholds(User).Where(h => h.Id == hid).Select(h => new { h.Id, h.HeadName }).FirstOrDefaultAsync(ct)
+            : null;
+        return View(new ActivityPage(activity, history, PartyAccess.ActsForUnit(User, activity.Pairing!), PartyAccess.ActsForCommunity(User, activity.Pairing!), User.IsOfficeOrAdmin())
+        {
+            Household = household is null ? null : (household.Id, household.HeadName),
+        });
     }
 
     [Authorize(Roles = Roles.UnitLiaison)]
     [HttpGet]
-    public async Task<IActionResult> Log(int? pairingId, CancellationToken ct) =>
-        View(await FormAsync(new ActivityInput { PairingId = pairingId, Date = clock.Today, SubmissionKey = Guid.NewGuid() }, null, null, ct));
+    public async Task<IActionResult> Log(int? pairingId, int? householdId, CancellationToken ct) =>
+        View(await FormAsync(new ActivityInput
+        {
+            PairingId = pairingId, Date = clock.Today, SubmissionKey = Guid.NewGuid(), AidHouseholdId = householdId,
+            Category = householdId is null ? null : ActivityCategory.Visits,
+        }, null, null, ct));
 
     [Authorize(Roles = Roles.UnitLiaison)]
     [HttpPost]
@@ -122,6 +142,10 @@ public sealed class ActivitiesController(
         {
             ModelState.AddModelError(nameof(input.TaskIds), l["Link only open tasks of this pairing's filed agreements."]);
         }
+        if (pairing is not null && !await HouseholdOfPairingAsync(input.AidHouseholdId, pairing.Id, ct))
+        {
+            ModelState.AddModelError(nameof(input.AidHouseholdId), l["Choose a household in aid that your unit helps through this pairing."]);
+        }
         int? duplicateId = null;
         if (ModelState.IsValid)
         {
@@ -143,6 +167,7 @@ public sealed class ActivitiesController(
                     duplicateId = duplicate?.Id;
                     var activity = Activity.Log(current, input.ToFacts(), Context(current, duplicate), input.SubmissionKey, Actor, clock.Now);
                     activity.LinkedTasks.AddRange(await LinkableAsync(current.Id, input.TaskIds, ct));
+                    activity.AidHouseholdId = input.AidHouseholdId;
                     activity.Evidence.AddRange(stored);
                     db.Activities.Add(activity);
                     await db.SaveChangesAsync(ct);
@@ -232,11 +257,16 @@ public sealed class ActivitiesController(
                     {
                         throw new DomainException("Link only open tasks of this pairing's filed agreements.");
                     }
+                    if (input.AidHouseholdId != current.AidHouseholdId && !await HouseholdOfPairingAsync(input.AidHouseholdId, pairing.Id, ct))
+                    {
+                        throw new DomainException("Choose a household in aid that your unit helps through this pairing.") { Field = nameof(input.AidHouseholdId) };
+                    }
                     return await Concurrency.TrySaveAsync(db, current, input.Version, () =>
                     {
                         current.Correct(input.ToFacts(), Context(current.Pairing!, duplicate), Actor, clock.Now);
                         current.LinkedTasks.Clear();
                         current.LinkedTasks.AddRange(linked);
+                        current.AidHouseholdId = input.AidHouseholdId;
                     }, ct);
                 }, ct);
                 if (saved)
@@ -346,6 +376,11 @@ public sealed class ActivitiesController(
         return sameDay.FirstOrDefault(a => Activity.IsNearDuplicate(a, pairingId, date, category, title));
     }
 
+    /// <summary>No household, or one in aid that the user's unit helps through <paramref name="pairingId"/>.</summary>
+    private async Task<bool> HouseholdOfPairingAsync(int? householdId, int pairingId, CancellationToken ct) =>
+        householdId is not { } hid
+        || await access.VisibleHouseholds(User).AnyAsync(h => h.Id == hid && h.PairingId == pairingId && h.Status == Domain.AidHouseholds.AidStatus.InAid, ct);
+
     /// <summary>The open tasks, among <paramref name="ids"/>, of the pairing's filed agreements (tracked, so they can be linked).</summary>
     private async Task<List<Domain.Agreements.AgreementTask>> LinkableAsync(int pairingId, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         ids.Count == 0
@@ -383,6 +418,12 @@ public sealed class ActivitiesController(
             .Select(t => new LinkableTask(t.Id, t.Agreement!.PairingId, t.Agreement.Pairing!.Community!.Name, t.Number, t.Title, t.DueDate))
             .Take(200)
             .ToListAsync(ct);
-        return new ActivityFormPage(input, pairings, tasks, activityId, duplicateId);
+        var households = await access.VisibleHouseholds(User).AsNoTracking()
+            .Where(h => (h.Status == Domain.AidHouseholds.AidStatus.InAid && h.Pairing!.Status == PairingStatus.Active) || h.Id == input.AidHouseholdId)
+            .OrderBy(h => h.Community!.Name).ThenBy(h => h.HeadName)
+            .Select(h => new LinkableHousehold(h.Id, h.PairingId, h.Community!.Name, h.HeadName))
+            .Take(200)
+            .ToListAsync(ct);
+        return new ActivityFormPage(input, pairings, tasks, activityId, duplicateId) { Households = households };
     }
 }

@@ -49,6 +49,9 @@ public sealed class ActivityInput
     [Display(Name = "Agreement tasks worked on")]
     public List<int> TaskIds { get; set; } = [];
 
+    [Display(Name = "Aid household visited or helped")]
+    public int? AidHouseholdId { get; set; }
+
     /// <summary>Issued with the empty form; the same key twice is the same submission.</summary>
     public Guid SubmissionKey { get; set; }
 
@@ -61,7 +64,7 @@ public sealed class ActivityInput
     {
         PairingId = a.PairingId, Date = a.Date, Category = a.Category, Title = a.Title, Description = a.Description, PeopleSent = a.PeopleSent,
         PersonHours = a.PersonHours, LeaderTookPart = a.LeaderTookPart, Funds = a.Funds, Materials = a.Materials, PeopleServed = a.PeopleServed,
-        Attendees = a.Attendees, Version = a.Version, TaskIds = [.. a.LinkedTasks.Select(t => t.Id)],
+        Attendees = a.Attendees, Version = a.Version, TaskIds = [.. a.LinkedTasks.Select(t => t.Id)], AidHouseholdId = a.AidHouseholdId,
     };
 }
 

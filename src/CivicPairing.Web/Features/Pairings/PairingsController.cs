@@ -35,7 +35,11 @@ public sealed record AgreementSummary(int Id, string Number, int VersionNumber, 
 /// <summary>A pairing's page; <see cref="Commitments"/> is the record of its agreements' visits and meetings, span by ended span.</summary>
 public sealed record PairingDetailsPage(
     Pairing Pairing, IReadOnlyList<PairingEvent> History, IReadOnlyList<AgreementSummary> Agreements, UnpairingBlockers Blockers,
-    IReadOnlyList<CommitmentSpan> Commitments, bool IsOffice, bool ActsForUnit, bool ActsForCommunity);
+    IReadOnlyList<CommitmentSpan> Commitments, bool IsOffice, bool ActsForUnit, bool ActsForCommunity)
+{
+    /// <summary>The households still 帮扶中 that keep the pairing from ending, listed for the office's override (id and head of household).</summary>
+    public IReadOnlyList<(int Id, string HeadName)> HouseholdsInAid { get; init; } = [];
+}
 
 /// <summary>
 /// The proposal form. A city's units and communities fit in a menu; a province's thousands are searched by name first
@@ -102,8 +106,16 @@ public sealed class PairingsController(
                 .Select(a => new ActivityTally(a.Date, a.Category, 1)).ToListAsync(ct);
             record = [.. committing.SelectMany(a => Commitments.Record(a.Terms, inForce, held, today)).OrderBy(s => s.Kind).ThenBy(s => s.From)];
         }
-        return View(new PairingDetailsPage(pairing, history, agreements, await BlockersAsync(id, ct), record,
-            User.IsOfficeOrAdmin(), PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing)));
+        var blockers = await BlockersAsync(id, ct);
+        // Names only for those who may see the households (the office, the two sides; not the administrator).
+        var inAid = blockers.OpenAidCases == 0 ? [] : await access.VisibleHouseholds(User).AsNoTracking()
+            .Where(h => h.PairingId == id && h.Status == Domain.AidHouseholds.AidStatus.InAid).OrderBy(h => h.HeadName).ThenBy(h => h.Id)
+            .Select(h => new { h.Id, h.HeadName }).ToListAsync(ct);
+        return View(new PairingDetailsPage(pairing, history, agreements, blockers, record,
+            User.IsOfficeOrAdmin(), PartyAccess.ActsForUnit(User, pairing), PartyAccess.ActsForCommunity(User, pairing))
+        {
+            HouseholdsInAid = [.. inAid.Select(h => (h.Id, h.HeadName))],
+        });
     }
 
     [Authorize(Roles = $"{Roles.OfficeOrAdmin},{Roles.UnitLiaison},{Roles.CommunitySecretary}")]
@@ -298,11 +310,12 @@ public sealed class PairingsController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    /// <summary>Unconfirmed tasks of the pairing's agreements still in play (不脱困不拆对).</summary>
+    /// <summary>Unconfirmed tasks of the pairing's agreements still in play and its aid households still 帮扶中 (不脱困不拆对).</summary>
     private async Task<UnpairingBlockers> BlockersAsync(int pairingId, CancellationToken ct) =>
         new(await db.AgreementTasks.CountAsync(t => t.Agreement!.PairingId == pairingId
             && (t.Status == AgreementTaskStatus.Open || t.Status == AgreementTaskStatus.ReportedDone)
-            && t.Agreement.Status != AgreementStatus.Terminated && t.Agreement.Status != AgreementStatus.Superseded, ct));
+            && t.Agreement.Status != AgreementStatus.Terminated && t.Agreement.Status != AgreementStatus.Superseded, ct),
+            await db.AidHouseholds.CountAsync(h => h.PairingId == pairingId && h.Status == Domain.AidHouseholds.AidStatus.InAid, ct));
 
     /// <summary>Up to this many units or communities are listed in full; more are searched by name (50 matches at most).</summary>
     private const int ListedInFull = 200, Matches = 50;

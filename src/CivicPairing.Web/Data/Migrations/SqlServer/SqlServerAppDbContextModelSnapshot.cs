@@ -45,6 +45,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AidHouseholdId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Attendees")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -125,6 +128,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AidHouseholdId");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
@@ -390,6 +395,118 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.ToTable("AgreementTaskEvents");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidHousehold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Difficulties")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<decimal?>("IncomePerPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MemberNames")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("PairingId", "Status");
+
+                    b.ToTable("AidHouseholds");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AidHouseholdId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidHouseholdId", "DoneOn", "TargetDate");
+
+                    b.ToTable("AidMeasures");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,6 +516,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int?>("AgreementTaskId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("AidHouseholdId")
                         .HasColumnType("int");
 
                     b.Property<string>("ContentType")
@@ -439,6 +559,8 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("ActivityId");
 
                     b.HasIndex("AgreementTaskId");
+
+                    b.HasIndex("AidHouseholdId");
 
                     b.HasIndex("NeedId");
 
@@ -1614,6 +1736,11 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CivicPairing.Domain.Activities.Activity", b =>
                 {
+                    b.HasOne("CivicPairing.Domain.AidHouseholds.AidHousehold", null)
+                        .WithMany()
+                        .HasForeignKey("AidHouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivicPairing.Domain.Pairings.Pairing", "Pairing")
                         .WithMany()
                         .HasForeignKey("PairingId")
@@ -1670,6 +1797,34 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidHousehold", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Pairings.Pairing", "Pairing")
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Pairing");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidMeasure", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.AidHouseholds.AidHousehold", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("AidHouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("CivicPairing.Domain.Activities.Activity", null)
@@ -1680,6 +1835,11 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasOne("CivicPairing.Domain.Agreements.AgreementTask", null)
                         .WithMany("Evidence")
                         .HasForeignKey("AgreementTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicPairing.Domain.AidHouseholds.AidHousehold", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AidHouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CivicPairing.Domain.Needs.Need", null)
@@ -1922,6 +2082,13 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidHousehold", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Funding.FundingRequest", b =>

@@ -38,6 +38,9 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AidHouseholdId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Attendees")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -118,6 +121,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AidHouseholdId");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
@@ -375,6 +380,114 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.ToTable("AgreementTaskEvents");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidHousehold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Difficulties")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("IncomePerPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberNames")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PairingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("PairingId", "Status");
+
+                    b.ToTable("AidHouseholds");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AidHouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidHouseholdId", "DoneOn", "TargetDate");
+
+                    b.ToTable("AidMeasures");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -384,6 +497,9 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("AgreementTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AidHouseholdId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ContentType")
@@ -424,6 +540,8 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActivityId");
 
                     b.HasIndex("AgreementTaskId");
+
+                    b.HasIndex("AidHouseholdId");
 
                     b.HasIndex("NeedId");
 
@@ -1558,6 +1676,11 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CivicPairing.Domain.Activities.Activity", b =>
                 {
+                    b.HasOne("CivicPairing.Domain.AidHouseholds.AidHousehold", null)
+                        .WithMany()
+                        .HasForeignKey("AidHouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivicPairing.Domain.Pairings.Pairing", "Pairing")
                         .WithMany()
                         .HasForeignKey("PairingId")
@@ -1614,6 +1737,34 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidHousehold", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Pairings.Pairing", "Pairing")
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Pairing");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidMeasure", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.AidHouseholds.AidHousehold", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("AidHouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("CivicPairing.Domain.Activities.Activity", null)
@@ -1624,6 +1775,11 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasOne("CivicPairing.Domain.Agreements.AgreementTask", null)
                         .WithMany("Evidence")
                         .HasForeignKey("AgreementTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivicPairing.Domain.AidHouseholds.AidHousehold", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AidHouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CivicPairing.Domain.Needs.Need", null)
@@ -1866,6 +2022,13 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.AidHouseholds.AidHousehold", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Funding.FundingRequest", b =>
