@@ -61,7 +61,7 @@ public class MemberService
         if (hours + hoursAlreadyThatDay > MaxHoursPerDay)
         {
             throw new DomainException("A day has 24 hours: with the {0} hours already recorded for that day, at most {1} more can be recorded.",
-                hoursAlreadyThatDay, Math.Max(0m, MaxHoursPerDay - hoursAlreadyThatDay)) { Field = nameof(Hours) };
+                HoursText(hoursAlreadyThatDay), HoursText(Math.Max(0m, MaxHoursPerDay - hoursAlreadyThatDay))) { Field = nameof(Hours) };
         }
         var service = new MemberService
         {
@@ -108,6 +108,9 @@ public class MemberService
         DecidedAt = now;
         DecidedBy = actor;
     }
+
+    /// <summary>Hours as people write them: 20, 2.5 (not 20.0, whatever scale the database gave the sum).</summary>
+    public static string HoursText(decimal hours) => hours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The quarter (1–4) a date falls in.</summary>
     public static int QuarterOf(DateOnly date) => (date.Month - 1) / 3 + 1;

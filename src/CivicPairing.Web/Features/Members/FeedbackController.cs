@@ -75,8 +75,7 @@ public sealed class FeedbackController(AppDbContext db, CityClock clock, IString
         {
             return NotFound();
         }
-        var headers = new[] { "Member", "Residence community", "Reported to", "Date", "Hours", "What was done", "Community's remark", "Confirmed by" }
-            .Select(h => l[h].Value).ToList();
+        List<string> headers = [l["Member"], l["Residence community"], l["Reported to"], l["Date"], l["Hours"], l["What was done"], l["Community's remark"], l["Confirmed by"]];
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var m in report.Members)
         {
