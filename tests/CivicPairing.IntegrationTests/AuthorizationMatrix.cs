@@ -147,6 +147,8 @@ public sealed class AuthorizationMatrix(PortalFactory factory) : IClassFixture<P
         ["Members.Overview"] = Office,
         ["Members.Create"] = [Roles.UnitLiaison],
         ["Members.Report"] = [Roles.UnitLiaison],
+        ["Members.Edit"] = [Roles.UnitLiaison],
+        ["Members.Leave"] = [Roles.UnitLiaison],
         ["Members.Accept"] = [Roles.CommunitySecretary],
         ["Members.Decline"] = [Roles.CommunitySecretary],
         ["Members.EndReport"] = [Roles.UnitLiaison, Roles.CommunitySecretary],

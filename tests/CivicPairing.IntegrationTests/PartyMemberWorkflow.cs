@@ -245,4 +245,39 @@ public sealed partial class PartyMemberWorkflow(PortalFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(1, await factory.QueryAsync(db => db.PartyMembers.CountAsync(m => m.Name == "郑和")));
     }
+
+    [Fact]
+    public async Task TheLiaisonCorrectsAMemberAndMarksThemLeftWhichEndsTheReportAndLocksTheAccount()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");
+        var member = await RegisterAsync(liaison, "吕布", "13812340003");
+        await ReportAndAcceptAsync(liaison, secretary, member);
+        var issued = await liaison.PostFormAsync($"/Members/Details/{member.Id}", $"/Members/CreateAccount/{member.Id}", []);
+        var (userName, password) = Assert.Single(Issued(await issued.Content.ReadAsStringAsync()));
+        Assert.Equal($"pm{member.Id}", userName);
+        // A second account for the same member is refused.
+        await liaison.PostFormAsync($"/Members/Details/{member.Id}", $"/Members/CreateAccount/{member.Id}", []);
+        Assert.Equal(1, await factory.QueryAsync(db => db.Users.CountAsync(u => u.PartyMemberId == member.Id)));
+
+        var community = member.ResidenceCommunityId.ToString(CultureInfo.InvariantCulture);
+        var bad = await liaison.PostFormAsync($"/Members/Edit/{member.Id}", $"/Members/Edit/{member.Id}", new() { ["Name"] = "吕布", ["Phone"] = "abc", ["ResidenceCommunityId"] = community });
+        Assert.Equal("请输入11位手机号码。", PortalClient.FieldError(await bad.Content.ReadAsStringAsync(), "Phone"));
+        var stale = await liaison.PostFormAsync($"/Members/Edit/{member.Id}", $"/Members/Edit/{member.Id}",
+            new() { ["Name"] = "吕布", ["Phone"] = "13812340009", ["ResidenceCommunityId"] = community, ["version"] = Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal("13812340003", (await MemberAsync("吕布")).Phone);
+        var saved = await liaison.PostFormAsync($"/Members/Edit/{member.Id}", $"/Members/Edit/{member.Id}",
+            new() { ["Name"] = "吕布", ["Phone"] = "13812340009", ["ResidenceCommunityId"] = community, ["version"] = (await MemberAsync("吕布")).Version.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        member = await MemberAsync("吕布");
+        Assert.Equal("13812340009", member.Phone);
+
+        await liaison.PostFormAsync($"/Members/Details/{member.Id}", $"/Members/Leave/{member.Id}", new() { ["version"] = member.Version.ToString() });
+        Assert.False((await MemberAsync("吕布")).IsActive);
+        var report = await factory.QueryAsync(db => db.MemberReports.AsNoTracking().SingleAsync(r => r.MemberId == member.Id));
+        Assert.Equal((MemberReportStatus.Ended, "已离开本单位"), (report.Status, report.Reason));
+        using var gone = factory.CreatePortalClient();
+        Assert.Equal(HttpStatusCode.OK, (await gone.LoginAsync(userName, password)).StatusCode);
+    }
 }

@@ -5,7 +5,7 @@ namespace CivicPairing.Domain.Members;
 /// <summary>报到: Pending → Accepted | Declined (with a reason); Pending or Accepted → Ended (the member moved, left the unit or the report was withdrawn).</summary>
 public enum MemberReportStatus
 {
-    [Display(Name = "Awaiting the community")]
+    [Display(Name = "Waiting for the community")]
     Pending = 1,
     [Display(Name = "Accepted")]
     Accepted = 2,

@@ -50,6 +50,32 @@ public partial class PartyMember
         };
     }
 
+    /// <summary>The liaison corrects the member's name, number or residence (a move: the open report stays until someone ends it).</summary>
+    public void Correct(string name, string phone, int residenceCommunityId)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("This member has left the unit.");
+        }
+        if (!IsMobileNumber(phone))
+        {
+            throw new DomainException("Enter an 11-digit mobile number.") { Field = nameof(Phone) };
+        }
+        Name = PlainText.Required(name, NameMaxLength, "Enter the member's name.", nameof(Name));
+        Phone = phone.Trim();
+        ResidenceCommunityId = residenceCommunityId;
+    }
+
+    /// <summary>The member left the unit: kept for the quarters already reported, no longer reported anywhere.</summary>
+    public void Leave()
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("This member has left the unit.");
+        }
+        IsActive = false;
+    }
+
     /// <summary>The masked number for lists that do not need the whole (138****5678).</summary>
     public static string Masked(string phone) => phone.Length == PhoneLength ? phone[..3] + "****" + phone[7..] : "****";
 }

@@ -40,7 +40,7 @@ public sealed record MemberListPage(MemberListQuery Query, PagedList<MemberRow> 
 public sealed record MemberPage(PartyMember Member, bool ShowPhone, IReadOnlyList<MemberReport> Reports, IReadOnlyList<MemberService> Services,
     MemberReport? OpenReport, bool ForLiaison, bool ForSecretary, string? AccountUserName, bool MayCreateAccount, ServiceInput Form, DateOnly Today);
 
-public sealed record MemberFormPage(MemberInput Input, IReadOnlyList<SelectListItem> Communities);
+public sealed record MemberFormPage(MemberInput Input, IReadOnlyList<SelectListItem> Communities, int? Id = null, Guid? Version = null);
 
 public sealed record AccountsIssuedPage(IReadOnlyList<IssuedAccount> Accounts, IReadOnlyList<string> Failures);
 
@@ -59,7 +59,8 @@ public sealed record MemberOverview(PagedList<UnitMemberCounts> Units, int Regis
 /// </summary>
 [Authorize(Roles = Roles.StaffRoles)]
 public sealed class MembersController(AppDbContext db, PartyAccess access, CityClock clock, IStringLocalizer<SharedResource> l,
-    IValidator<MemberInput> memberValidator, IValidator<ServiceInput> serviceValidator, MemberAccounts accounts, SpreadsheetImport import) : Controller
+    IValidator<MemberInput> memberValidator, IValidator<ServiceInput> serviceValidator, MemberAccounts accounts, SpreadsheetImport import,
+    Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : Controller
 {
     private const string ImportKind = "members";
     private string Actor => User.Identity?.Name ?? "";
@@ -167,6 +168,84 @@ public sealed class MembersController(AppDbContext db, PartyAccess access, CityC
             }
         }
         return View(await FormAsync(input, ct));
+    }
+
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var member = await access.VisibleMembers(User).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.IsActive, ct);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        return View("Create", await FormAsync(new MemberInput { Name = member.Name, Phone = member.Phone, ResidenceCommunityId = member.ResidenceCommunityId }, ct) with
+        {
+            Id = id, Version = member.Version,
+        });
+    }
+
+    /// <summary>The liaison corrects a member's name, number or residence; a stale form shows a conflict, not an overwrite.</summary>
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, MemberInput input, Guid version, CancellationToken ct)
+    {
+        var member = await access.VisibleMembers(User).FirstOrDefaultAsync(m => m.Id == id && m.IsActive, ct);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        (await memberValidator.ValidateAsync(input, ct)).AddToModelState(ModelState);
+        if (ModelState.IsValid && await db.PartyMembers.AnyAsync(m => m.UnitId == member.UnitId && m.IsActive && m.Id != id && m.Phone == input.Phone!.Trim(), ct))
+        {
+            ModelState.AddModelError(nameof(input.Phone), l["A member of your unit with this mobile number is registered already."]);
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (await Concurrency.TrySaveAsync(db, member, version, () => member.Correct(input.Name!, input.Phone!, input.ResidenceCommunityId!.Value), ct))
+                {
+                    TempData["Success"] = l["Member {0} saved.", member.Name].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                }
+                ModelState.AddModelError("", l["Someone else changed this record meanwhile. Check it and try again."]);
+            }
+            catch (DomainException refusal)
+            {
+                ModelState.AddDomainError(l, refusal);
+            }
+        }
+        return View("Create", await FormAsync(input, ct) with { Id = id, Version = member.Version });
+    }
+
+    /// <summary>The member left the unit: their open report ends and their account is locked; their record stays for the quarters reported.</summary>
+    [Authorize(Roles = Roles.UnitLiaison)]
+    [HttpPost]
+    public async Task<IActionResult> Leave(int id, Guid version, CancellationToken ct)
+    {
+        var member = await access.VisibleMembers(User).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        var open = await db.MemberReports.Where(r => r.MemberId == id && (r.Status == MemberReportStatus.Pending || r.Status == MemberReportStatus.Accepted)).ToListAsync(ct);
+        var left = await this.TryStepAsync(db, member, version, () =>
+        {
+            member.Leave();
+            foreach (var report in open)
+            {
+                report.End(l["Left the unit"], Actor, clock.Now);
+                report.Version = Guid.NewGuid();
+            }
+        }, l["Member {0} has left the unit.", member.Name], l, ct);
+        if (left && await db.Users.FirstOrDefaultAsync(u => u.PartyMemberId == id, ct) is { } account)
+        {
+            await users.SetLockoutEnabledAsync(account, true);
+            await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(account);
+        }
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     /// <summary>报到 on the member's behalf: the liaison reports the member to their residence community.</summary>
