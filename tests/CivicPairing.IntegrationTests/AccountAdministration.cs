@@ -21,7 +21,8 @@ public sealed class AccountAdministration(PortalFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("/Users", new[] { "demo.admin", "demo.liaison", "demo.office", "demo.secretary" })]
+    [InlineData("/Users", new[] { "demo.admin", "demo.liaison", "demo.member", "demo.office", "demo.secretary" })]
+    [InlineData("/Users?role=PartyMember", new[] { "demo.member" })]
     [InlineData("/Users?role=CommunitySecretary", new[] { "demo.secretary" })]
     [InlineData("/Users?q=liaison&desc=true", new[] { "demo.liaison" })]
     public async Task ListsTheAccountsWithTheirRolesFilteredAndSorted(string url, string[] expected)

@@ -45,6 +45,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Domain.Funding.Payment> FundingPayments => Set<Domain.Funding.Payment>();
     public DbSet<Domain.AidHouseholds.AidHousehold> AidHouseholds => Set<Domain.AidHouseholds.AidHousehold>();
     public DbSet<Domain.AidHouseholds.AidMeasure> AidMeasures => Set<Domain.AidHouseholds.AidMeasure>();
+    public DbSet<Domain.Members.PartyMember> PartyMembers => Set<Domain.Members.PartyMember>();
+    public DbSet<Domain.Members.MemberReport> MemberReports => Set<Domain.Members.MemberReport>();
+    public DbSet<Domain.Members.MemberService> MemberServices => Set<Domain.Members.MemberService>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -25,6 +25,10 @@ public sealed class AppClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(PartyClaims.CommunityId, communityId.ToString(CultureInfo.InvariantCulture)));
         }
+        if (user.PartyMemberId is { } memberId)
+        {
+            identity.AddClaim(new Claim(PartyClaims.MemberId, memberId.ToString(CultureInfo.InvariantCulture)));
+        }
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(PasswordChangeGate.Claim, "true"));

@@ -14,6 +14,9 @@ public class AppUser : IdentityUser
     /// <summary>Set for a CommunitySecretary: the one community they act for.</summary>
     public int? CommunityId { get; set; }
     public Community? Community { get; set; }
+    /// <summary>Set for a PartyMember: the member record the account signs in for (their own records only).</summary>
+    public int? PartyMemberId { get; set; }
+    public Domain.Members.PartyMember? PartyMember { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>
     /// Set when the administrator creates the account or resets its password: the password was handed over, so the

@@ -83,6 +83,30 @@ public sealed class PartyAccess(AppDbContext db)
         : user.IsInRole(Roles.CommunitySecretary) && user.GetCommunityId() is { } communityId ? db.AidHouseholds.Where(h => h.CommunityId == communityId)
         : db.AidHouseholds.Where(_ => false);
 
+    /// <summary>
+    /// In-service party members (在职党员, personal information): the office all; a liaison her unit's; a secretary those who
+    /// ever reported to her community; a member only their own record; nobody else any.
+    /// </summary>
+    public IQueryable<Domain.Members.PartyMember> VisibleMembers(ClaimsPrincipal user) =>
+        user.GetMemberId() is { } memberId ? db.PartyMembers.Where(m => m.Id == memberId)
+        : Party(user) switch
+        {
+            (true, _, _) => db.PartyMembers,
+            (_, { } unitId, _) => db.PartyMembers.Where(m => m.UnitId == unitId),
+            (_, _, { } communityId) => db.PartyMembers.Where(m => m.Reports.Any(r => r.CommunityId == communityId)),
+            _ => db.PartyMembers.Where(_ => false),
+        };
+
+    /// <summary>
+    /// Whether the user may see the member's mobile number: the member, their unit's liaison, the office, and the secretary of
+    /// the community the member has reported to (pending or accepted) — not a secretary whose report ended or was declined.
+    /// </summary>
+    public static bool MaySeePhone(ClaimsPrincipal user, Domain.Members.PartyMember member, int? openReportCommunityId) =>
+        user.IsOfficeOrAdmin()
+        || user.GetMemberId() == member.Id
+        || user.IsInRole(Roles.UnitLiaison) && user.GetUnitId() == member.UnitId
+        || user.IsInRole(Roles.CommunitySecretary) && openReportCommunityId is not null && user.GetCommunityId() == openReportCommunityId;
+
     /// <summary>A name for whose records the user reaches ("office", "unit:12", "community:7", "none"), to key what is kept per party.</summary>
     public static string ScopeOf(ClaimsPrincipal user) => Party(user) switch
     {

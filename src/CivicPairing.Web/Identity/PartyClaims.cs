@@ -9,9 +9,12 @@ public static class PartyClaims
     public const string UnitId = "cp:unit";
     public const string CommunityId = "cp:community";
     public const string DisplayName = "cp:name";
+    public const string MemberId = "cp:member";
 
     public static int? GetUnitId(this ClaimsPrincipal user) => Parse(user.FindFirstValue(UnitId));
     public static int? GetCommunityId(this ClaimsPrincipal user) => Parse(user.FindFirstValue(CommunityId));
+    /// <summary>The party member a PartyMember account signs in for.</summary>
+    public static int? GetMemberId(this ClaimsPrincipal user) => user.IsInRole(Roles.PartyMember) ? Parse(user.FindFirstValue(MemberId)) : null;
     public static string GetDisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 

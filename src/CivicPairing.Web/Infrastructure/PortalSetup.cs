@@ -64,6 +64,7 @@ public static class PortalSetup
         services.AddSingleton<Evidence.IEvidenceStore, Evidence.LocalDiskEvidenceStore>();
         services.AddScoped<Evidence.EvidenceUploads>();
         services.AddScoped<Infrastructure.Imports.SpreadsheetImport>();
+        services.AddScoped<Features.Members.MemberAccounts>();
         services.AddAppDatabase(configuration, builder.Environment);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -111,7 +112,9 @@ public static class PortalSetup
             .PersistKeysToDbContext<AppDbContext>();
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            // Deny by default, and to the staff roles only: a party member reaches the pages marked for them (their own page,
+            // sign-out, password change) and nothing of the programme's records.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Staff).Build());
 
         services.AddAppLocalization();
         // Chinese text goes out as characters, not as &#x…; escapes: readable source, a third of the bytes.

@@ -24,6 +24,7 @@ public static class DemoSeeder
         ("demo.office", Roles.CivilizationOffice, "文明办 王科长", null, null),
         ("demo.liaison", Roles.UnitLiaison, "市财政局 联络员 张敏", "市财政局", null),
         ("demo.secretary", Roles.CommunitySecretary, "金墩社区 书记 陈红", null, "金墩社区"),
+        ("demo.member", Roles.PartyMember, "市财政局 在职党员 李华", "市财政局", null),
     ];
 
     public static bool IsEnabled(IHostEnvironment environment, IConfiguration configuration) =>
@@ -94,23 +95,41 @@ public static class DemoSeeder
         await db.SaveChangesAsync();
         db.Activities.Add(DemoHouseholds.Visit(pairings, households[0], calendar));
         await db.SaveChangesAsync();
+        // 篇6 双报到: 市财政局's members living in 金墩社区 report there.
+        var members = DemoMembers.Members(units, communities, now);
+        db.PartyMembers.AddRange(members);
+        await db.SaveChangesAsync();
+        var (reports, service) = DemoMembers.Work(members, calendar);
+        db.MemberReports.AddRange(reports);
+        db.MemberServices.AddRange(service);
+        await db.SaveChangesAsync();
 
         await CreateAccountsAsync(services, units["市财政局"].Id, communities["金墩社区"].Id);
     }
 
-    /// <summary>The four demo accounts; the liaison acts for <paramref name="unitId"/>, the secretary for <paramref name="communityId"/>.</summary>
+    /// <summary>
+    /// The demo accounts; the liaison acts for <paramref name="unitId"/>, the secretary for <paramref name="communityId"/>, and the
+    /// party member signs in for the first member registered at <paramref name="unitId"/> (no account when the unit has none).
+    /// </summary>
     public static async Task CreateAccountsAsync(IServiceProvider services, int unitId, int communityId)
     {
         await RoleSeeder.EnsureRolesAsync(services);
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var now = services.GetRequiredService<CityClock>().Now;
+        var db = services.GetRequiredService<AppDbContext>();
+        var memberId = await db.PartyMembers.Where(m => m.UnitId == unitId && m.IsActive).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync();
         foreach (var (userName, role, displayName, unit, community) in Accounts)
         {
+            if (role == Roles.PartyMember && memberId is null)
+            {
+                continue;
+            }
             var user = new AppUser
             {
                 UserName = userName, DisplayName = displayName, CreatedAt = now,
-                UnitId = unit is null ? null : unitId,
+                UnitId = unit is null || role == Roles.PartyMember ? null : unitId,
                 CommunityId = community is null ? null : communityId,
+                PartyMemberId = role == Roles.PartyMember ? memberId : null,
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));

@@ -73,6 +73,7 @@ public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scal
         await Step("activities", () => Activities(pairings, ct));
         await Step("needs and funding requests", () => NeedsAndFunding(pairings, ct));
         await Step("aid households", () => AidHouseholds(pairings, ct));
+        await Step("party members", () => PartyMembers(ct));
         await Infrastructure.DatabaseSetup.RefreshStatisticsAsync(db, ct);
         await log.WriteLineAsync($"Generated the {scale.Name} world (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s.");
     }
@@ -307,6 +308,48 @@ public sealed class SyntheticData(AppDbContext db, int seed, SyntheticScale scal
                 if (status == AidStatus.LiftedOut)
                 {
                     await Run(evidence, ct, Guid(800_000_000 + id), "aid-" + id.ToString(CultureInfo.InvariantCulture) + ".pdf", decided, id);
+                }
+            }
+        }
+        return id;
+    }
+
+    private static readonly string[] MemberSurnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林"];
+    private static readonly string[] MemberGivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "霞"];
+
+    /// <summary>
+    /// 在职党员: three per unit, living in some community; two of three reported and accepted there, each with a few confirmed
+    /// service records after the acceptance; the third not reported. Drawn last, so the rest of the world stays as it was.
+    /// </summary>
+    private async Task<int> PartyMembers(CancellationToken ct)
+    {
+        using var member = Prepare("INSERT INTO PartyMembers (Id, UnitId, Name, Phone, ResidenceCommunityId, RegisteredAt, RegisteredBy, IsActive, Version) VALUES ($1, $2, $3, $4, $5, $6, 'generator', 1, $7)", 7);
+        using var report = Prepare("INSERT INTO MemberReports (Id, MemberId, CommunityId, Status, ReportedAt, ReportedBy, AcceptedOn, DecidedAt, DecidedBy, Version) VALUES ($1, $2, $3, 2, $4, 'generator', $5, $6, 'generator', $7)", 7);
+        using var service = Prepare("INSERT INTO MemberServices (ReportId, MemberId, CommunityId, Date, Hours, Description, Status, RecordedByMember, RecordedBy, RecordedAt, Remark, DecidedAt, DecidedBy, Version) VALUES ($1, $2, $3, $4, $5, $6, 2, 1, 'generator', $7, '表现良好', $8, 'generator', $9)", 9);
+        var registered = new DateTimeOffset(2024, 10, 15, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+        var days = LastDay.DayNumber - FirstDay.DayNumber + 1;
+        var id = 0;
+        long serviceId = 0;
+        for (var unit = 1; unit <= scale.Units; unit++)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                id++;
+                var community = _random.Next(1, scale.Communities + 1);
+                var name = MemberSurnames[_random.Next(MemberSurnames.Length)] + MemberGivenNames[_random.Next(MemberGivenNames.Length)] + MemberGivenNames[_random.Next(MemberGivenNames.Length)];
+                await Run(member, ct, id, unit, name, "139" + id.ToString("D8", CultureInfo.InvariantCulture), community, registered, Guid(70_000_000 + id));
+                if (k == 2)
+                {
+                    continue;
+                }
+                var accepted = FirstDay.AddDays(_random.Next(120));
+                await Run(report, ct, id, id, community, Ticks(accepted.AddDays(-3)), accepted, Ticks(accepted), Guid(80_000_000 + id));
+                for (var n = _random.Next(0, 5); n > 0; n--)
+                {
+                    serviceId++;
+                    var on = accepted.AddDays(_random.Next(days - 120));
+                    await Run(service, ct, id, id, community, on > LastDay ? LastDay : on, Decimal(_random.Next(1, 9) / 2m), Titles[_random.Next(Titles.Length)],
+                        Ticks(on), Ticks(on) + TimeSpan.TicksPerDay, Guid(90_000_000 + serviceId));
                 }
             }
         }

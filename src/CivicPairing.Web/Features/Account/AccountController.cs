@@ -121,6 +121,7 @@ public sealed class AccountController(
 
     /// <summary>Ends this session and every copy of its cookie: the new security stamp no longer matches the one they carry.</summary>
     [HttpPost]
+    [Authorize]
     [AllowBeforePasswordChange]
     public async Task<IActionResult> Logout()
     {
@@ -133,6 +134,7 @@ public sealed class AccountController(
     }
 
     [HttpGet]
+    [Authorize]
     [AllowBeforePasswordChange]
     public IActionResult ChangePassword(string? returnUrl) =>
         View(new ChangePasswordPage(new ChangePasswordInput { ReturnUrl = returnUrl }, PasswordChangeGate.MustChangePassword(User)));
@@ -142,6 +144,7 @@ public sealed class AccountController(
     /// end the session). On success every other session of the user ends and this one is signed in again.
     /// </summary>
     [HttpPost]
+    [Authorize]
     [AllowBeforePasswordChange]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
     {

@@ -4,6 +4,7 @@ using CivicPairing.Web.Data;
 using CivicPairing.Web.Features.Tasks;
 using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,8 +31,14 @@ public sealed record WorkWaiting(int ProposalsToDecide, int AgreementsToSign, in
 /// </summary>
 public sealed class HomeController(AppDbContext db, PartyAccess access, Dashboards dashboards, CityClock clock) : Controller
 {
+    /// <summary>Every signed-in user lands here; a party member is sent on to their own page.</summary>
+    [Authorize]
     public async Task<IActionResult> Index(int? year, int? quarter, string? street, CancellationToken ct)
     {
+        if (User.IsInRole(Roles.PartyMember))
+        {
+            return RedirectToAction("Index", "Me");
+        }
         var unitId = User.GetUnitId();
         var communityId = User.GetCommunityId();
         var partyName = unitId is not null

@@ -45,7 +45,10 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
         RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
             .NotEmpty()
             .PlainName(AppUser.DisplayNameMaxLength, () => l["Use only letters, digits, spaces and brackets in a name."]);
-        RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage(_ => l["Choose a role."]);
+        // A party member's account is made from the member's record (bound to it); here it can only keep that role.
+        RuleFor(x => x.Role).MustAsync(async (x, r, ct) => r is not null && (Roles.Assignable.Contains(r)
+                || r == Roles.PartyMember && x.Id is not null && await db.Users.AnyAsync(u => u.Id == x.Id && u.PartyMemberId != null, ct)))
+            .WithMessage(_ => l["Choose a role."]);
         RuleFor(x => x.UnitId).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(_ => l["A unit liaison must belong to a unit."])
             .MustAsync(async (id, ct) => await db.Units.AnyAsync(u => u.Id == id && u.IsActive, ct)).WithMessage(_ => l["Choose an active unit."])

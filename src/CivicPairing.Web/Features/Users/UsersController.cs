@@ -219,6 +219,10 @@ public sealed class UsersController(
         user.DisplayName = input.DisplayName!.Trim();
         user.UnitId = input.Role == Roles.UnitLiaison ? input.UnitId : null;
         user.CommunityId = input.Role == Roles.CommunitySecretary ? input.CommunityId : null;
+        if (input.Role != Roles.PartyMember)
+        {
+            user.PartyMemberId = null;
+        }
     }
 
     private void AddErrors(IdentityResult result)

@@ -870,6 +870,184 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.ToTable("Inspections");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MemberReports_OneOpen")
+                        .HasFilter("Status IN (1, 2)");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("MemberId", "ReportedAt");
+
+                    b.ToTable("MemberReports");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("decimal(4,1)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("RecordedByMember")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("MemberId", "Date");
+
+                    b.HasIndex("CommunityId", "Status", "Date");
+
+                    b.ToTable("MemberServices");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.PartyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(11)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ResidenceCommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidenceCommunityId");
+
+                    b.HasIndex("UnitId", "IsActive", "Name");
+
+                    b.ToTable("PartyMembers");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -1528,6 +1706,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("PartyMemberId")
+                        .HasColumnType("int");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -1561,6 +1742,10 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("PartyMemberId")
+                        .IsUnique()
+                        .HasFilter("PartyMemberId IS NOT NULL");
 
                     b.HasIndex("UnitId");
 
@@ -1926,6 +2111,69 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.Navigation("Pairing");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberReport", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Members.PartyMember", "Member")
+                        .WithMany("Reports")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberService", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Members.PartyMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Members.MemberReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.PartyMember", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", "ResidenceCommunity")
+                        .WithMany()
+                        .HasForeignKey("ResidenceCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Registry.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ResidenceCommunity");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
                 {
                     b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
@@ -2004,12 +2252,19 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                         .HasForeignKey("CommunityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CivicPairing.Domain.Members.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivicPairing.Domain.Registry.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Community");
+
+                    b.Navigation("PartyMember");
 
                     b.Navigation("Unit");
                 });
@@ -2098,6 +2353,11 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.Navigation("Payments");
 
                     b.Navigation("Pledges");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.PartyMember", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>

@@ -839,6 +839,178 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.ToTable("Inspections");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MemberReports_OneOpen")
+                        .HasFilter("Status IN (1, 2)");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("MemberId", "ReportedAt");
+
+                    b.ToTable("MemberReports");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedByMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("MemberId", "Date");
+
+                    b.HasIndex("CommunityId", "Status", "Date");
+
+                    b.ToTable("MemberServices");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.PartyMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidenceCommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidenceCommunityId");
+
+                    b.HasIndex("UnitId", "IsActive", "Name");
+
+                    b.ToTable("PartyMembers");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
                 {
                     b.Property<int>("Id")
@@ -1476,6 +1648,9 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PartyMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1508,6 +1683,10 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PartyMemberId")
+                        .IsUnique()
+                        .HasFilter("PartyMemberId IS NOT NULL");
 
                     b.HasIndex("UnitId");
 
@@ -1866,6 +2045,69 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.Navigation("Pairing");
                 });
 
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberReport", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Members.PartyMember", "Member")
+                        .WithMany("Reports")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.MemberService", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Members.PartyMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Members.MemberReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.PartyMember", b =>
+                {
+                    b.HasOne("CivicPairing.Domain.Registry.Community", "ResidenceCommunity")
+                        .WithMany()
+                        .HasForeignKey("ResidenceCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicPairing.Domain.Registry.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ResidenceCommunity");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
                 {
                     b.HasOne("CivicPairing.Domain.Registry.Community", "Community")
@@ -1944,12 +2186,19 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CommunityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CivicPairing.Domain.Members.PartyMember", "PartyMember")
+                        .WithMany()
+                        .HasForeignKey("PartyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivicPairing.Domain.Registry.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Community");
+
+                    b.Navigation("PartyMember");
 
                     b.Navigation("Unit");
                 });
@@ -2038,6 +2287,11 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.Navigation("Payments");
 
                     b.Navigation("Pledges");
+                });
+
+            modelBuilder.Entity("CivicPairing.Domain.Members.PartyMember", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("CivicPairing.Domain.Needs.Need", b =>
