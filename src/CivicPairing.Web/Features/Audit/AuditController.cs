@@ -14,6 +14,8 @@ public sealed class AuditListQuery : ListQuery
     public string? Entity { get; set; }
     public string? EntityId { get; set; }
     public string? User { get; set; }
+    /// <summary>From the query string only: the route's own "action" value (Export) would otherwise bind as <see cref="AuditAction.Export"/>.</summary>
+    [FromQuery(Name = "action")]
     public AuditAction? Action { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }

@@ -50,7 +50,7 @@ public static partial class AuditVocabulary
     private static readonly Dictionary<string, string> Fields = new()
     {
         ["Id"] = "Record no.",
-        ["Name"] = "Name",
+        ["Name"] = "Name of the record",
         ["Title"] = "Title",
         ["Status"] = "Status",
         ["Date"] = "Date",
