@@ -3,21 +3,25 @@
 #   1. readers: wrk, CONNECTIONS=16 connections on THREADS=2 threads for DURATION=20s, once per role with that role's
 #      signed-in cookie, a small Lua script rotating the role's home page and main lists (activities, pairings,
 #      agreements, tasks, and the secretary's inbox); then the same lists without the home page; each run against a
-#      freshly started portal warmed with a few requests per path (requests wrk abandons keep the server busy, so a
-#      run never inherits the previous one's backlog). Prints p50, p99 (wrk --latency), requests/s as a ratio of
+#      freshly started portal (requests wrk abandons keep the server busy, so a run never inherits the previous one's
+#      backlog), warmed by a WARMUP=5s wrk run with the same settings whose figures are dropped: a portal just started
+#      runs its code unoptimised until .NET's tiered compiler has recompiled the hot paths, seconds of slower requests
+#      a long-running portal has behind it (as pages.sh times after warm-up requests). Prints p50, p99 (wrk --latency), requests/s as a ratio of
 #      /healthz under the same settings, non-2xx/3xx responses, socket errors and timeouts (WRK_TIMEOUT=10s);
-#   2. writers: WRITERS=8 concurrent demo.liaison sessions each logging POSTS=25 activities through the real form
-#      (GET /Activities/Log for the antiforgery token, POST multipart; distinct pairing/date per post), on a copy of
+#   2. writers: WRITERS=8 concurrent demo.liaison sessions (one process each) each logging POSTS=25 activities through
+#      the real form (GET /Activities/Log for the antiforgery token, POST multipart; distinct pairing/date per post;
+#      one untimed warm-up post per session; the timer covers the POST's round trip), on a copy of
 #      the database ($BENCH_DIR/province-writers.db, fresh each run): median and p99 per POST, errors, and the number
 #      of "database is locked" lines in the portal's log;
 #   3. the portal's resident memory (VmRSS, sampled every second during every run): the maximum of each run.
-# Usage: bash bench/load.sh     (DB=… PORT=5096 DURATION=20s CONNECTIONS=16 THREADS=2 WRITERS=8 POSTS=25 ROLES="…")
+# Usage: bash bench/load.sh     (DB=… PORT=5096 WARMUP=5s DURATION=20s CONNECTIONS=16 THREADS=2 WRITERS=8 POSTS=25 ROLES="…")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 need wrk
 PORT=${PORT:-5096}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
@@ -81,6 +85,7 @@ run_wrk() { # label jar paths…  (a fresh portal, warmed, then wrk)
   for p in "$@"; do for _ in 1; do curl -s -o /dev/null ${jar:+-b "$jar"} --max-time 60 "http://127.0.0.1:$PORT$p" || true; done; done
   lua "$cookie" "$@" > "$BENCH_DIR/load.lua"
   begin_sampling
+  [ "$WARMUP" = "0" ] || [ "$WARMUP" = "0s" ] || wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" > /dev/null 2>&1
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency -s "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" 2>&1)
   rss=$(end_sampling)
   stop
@@ -117,7 +122,7 @@ locked=$(grep -ci "database is locked" "$BENCH_DIR/portal-$PORT.log" || true)
 errors_logged=$(grep -c ' ERR\]' "$BENCH_DIR/portal-$PORT.log" || true)
 stop
 
-echo "Load — $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), data: $DB; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout $WRK_TIMEOUT, loopback"
+echo "Load — $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), data: $DB; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout $WRK_TIMEOUT after a $WARMUP warm-up run, loopback"
 echo "bars (quality.md): p99 <= 250 ms, no errors; writers' median <= 50 ms, no \"database is locked\"; <= 400 MB resident"
 printf '%-10s %-52s %9s %9s %9s %7s %8s %8s %8s\n' role paths p50 p99 "req/s" "÷health" "non-2xx" timeouts "max RSS"
 awk -F'\t' -v h="${HEALTH_RPS:-0}" '{
