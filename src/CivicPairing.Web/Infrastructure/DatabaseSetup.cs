@@ -97,11 +97,26 @@ public static class DatabaseSetup
             return Task.CompletedTask;
         }
 
+        /// <summary>
+        /// The native connections that have the settings. They last as long as the native connection: Microsoft.Data.Sqlite
+        /// pools it between the opens of a request's queries (one open per query), so a pooled one is set once, not at
+        /// every query. A migration's table rebuild turns foreign keys off and on again within itself.
+        /// </summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
+
         private static void Apply(DbConnection connection)
         {
+            if (connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _))
+            {
+                return;
+            }
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
             command.ExecuteNonQuery();
+            if (connection is SqliteConnection { Handle: { } opened })
+            {
+                Configured.AddOrUpdate(opened, Configured);
+            }
         }
     }
 }
