@@ -4,6 +4,7 @@ using CivicPairing.IntegrationTests.Infrastructure;
 using CivicPairing.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicPairing.IntegrationTests;
@@ -19,6 +20,39 @@ public sealed class Operations(PortalFactory factory) : IClassFixture<PortalFact
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Every query's connection has the settings, also when the pool hands back a native connection set up earlier (they
+    /// are applied once per native connection): foreign keys on, a busy timeout, fsync at checkpoints only.
+    /// </summary>
+    [Fact]
+    public async Task EveryConnectionHasTheSqliteSettings()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                Assert.Equal(1L, Pragma(connection, "foreign_keys"));
+                Assert.Equal(10_000L, Pragma(connection, "busy_timeout"));
+                Assert.Equal(1L, Pragma(connection, "synchronous")); // NORMAL
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        static long Pragma(SqliteConnection connection, string name)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return (long)command.ExecuteScalar()!;
+        }
     }
 
     /// <summary>/readyz follows the database: 503 while the SQLite file is gone, 200 again once it is back; /healthz stays 200.</summary>
