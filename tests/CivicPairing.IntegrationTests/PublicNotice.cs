@@ -122,13 +122,21 @@ public sealed partial class PublicNotice(PortalFactory factory) : IClassFixture<
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "PublishedReport" && a.After!.Contains("\"IsPublic\":false"))));
     }
 
-    /// <summary>Every person the demo city names: leaders, responsible leaders, secretaries and the accounts' people.</summary>
+    /// <summary>Every person the demo city names: leaders, responsible leaders, secretaries, the accounts' people, aid households' people and party members.</summary>
     private async Task<List<string>> PeopleAsync()
     {
         var leaders = await factory.QueryAsync(db => db.Units.Select(u => new[] { u.LeaderName, u.ResponsibleLeaderName }).ToListAsync());
         var secretaries = await factory.QueryAsync(db => db.Communities.Select(c => c.SecretaryName).ToListAsync());
         var accounts = await factory.QueryAsync(db => db.Users.Select(u => u.DisplayName).ToListAsync());
+        // Issue 15's people: aid households' heads, their members and the party members responsible for them, and the
+        // in-service party members (personal information under PIPL; public pages show counts at most).
+        var households = await factory.QueryAsync(db => db.AidHouseholds.Select(h => new[] { h.HeadName, h.MemberNames, h.ResponsibleName }).ToListAsync());
+        var members = await factory.QueryAsync(db => db.PartyMembers.Select(m => m.Name).ToListAsync());
+        Assert.Contains("高德顺", households.Select(h => h[0]));
+        Assert.Contains("李华", members);
         return [.. leaders.SelectMany(x => x).Concat(secretaries).Concat(accounts.Select(a => a.Split(' ')[^1]))
+            .Concat(households.SelectMany(h => h).SelectMany(n => (n ?? "").Split('、', '，', ',')))
+            .Concat(members)
             .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct()];
     }
 }

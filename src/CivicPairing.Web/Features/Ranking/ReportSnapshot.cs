@@ -14,9 +14,10 @@ public sealed record SnapshotReason(string Text, string[] Arguments, FindingReco
 /// <remarks>The facts the score came from are frozen with it, so the component sheets and drill-down show the same figures.</remarks>
 public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Grade Grade, int? Rank, decimal[] Points, bool[] Applies, decimal Penalty, SnapshotReason[] Reasons, UnitFacts Facts, UnitKind Kind) : IRankedUnit
 {
-    public decimal PointsOf(Component c) => Points[(int)c - 1];
+    /// <remarks>Points and applies follow the published rules' <see cref="ScoringRules.Components"/>: members' service, last, is there only when it had a weight.</remarks>
+    public decimal PointsOf(Component c) => (int)c - 1 < Points.Length ? Points[(int)c - 1] : 0;
 
-    public bool AppliesTo(Component c) => Applies[(int)c - 1];
+    public bool AppliesTo(Component c) => (int)c - 1 < Applies.Length && Applies[(int)c - 1];
 
     /// <summary>What each component was worth for this unit, derived from the published rules and applies (so older snapshots show it too).</summary>
     public decimal[] EffectiveWeights(ScoringRules rules) => UnitScoring.EffectiveWeights(rules, Applies);
