@@ -73,6 +73,11 @@ public sealed partial class PublicNotice(PortalFactory factory) : IClassFixture<
             Assert.Contains($"<strong>{row.UnitName}</strong>", laggards, StringComparison.Ordinal);
         }
         Assert.Contains("从未有经确认的活动。", laggards, StringComparison.Ordinal);
+        // The people behind the pairing, as counts (issue 15). The demo's 2026: 高岗村's 高德顺, 高秀英 and 高小军 (lifted out in
+        // October) and 金墩社区's 钱月娥; 李华, 王芳 and 赵强 accepted by 金墩社区 in June (孙丽 still waits).
+        Assert.Contains("<div class=\"stat-value households-helped\">4</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"stat-value households-lifted\">1</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"stat-value members-reported\">3</div>", html, StringComparison.Ordinal);
 
         // Nothing personal: no person's name, no rating comment, no quoting reason, no publisher, no link into the portal.
         var units = await factory.QueryAsync(db => db.Units.Select(u => u.Name).ToListAsync());
@@ -83,6 +88,7 @@ public sealed partial class PublicNotice(PortalFactory factory) : IClassFixture<
         var print = await anonymous.GetPageAsync($"/Public/Reports/{period.Id}/Print");
         Assert.Contains("2026年度单位与社区结对共建考核排名公示", print, StringComparison.Ordinal);
         Assert.Contains("二、后进单位", print, StringComparison.Ordinal);
+        Assert.Contains("帮扶困难户4户，其中已脱困1户；在职党员向居住社区报到3人。", print, StringComparison.Ordinal);
         Assert.Contains("从未有经确认的活动。", print, StringComparison.Ordinal);
         foreach (var (name, body) in new[] { ("page", html), ("print", print) })
         {

@@ -41,8 +41,13 @@ public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Gra
 /// <remarks>
 /// <see cref="LaggardCap"/>: the office's cap on the laggards named (the bottom N, <see cref="Laggards.Of"/>), chosen
 /// when publishing; null names every laggard. Kept here, in the report's JSON, so it needs no column.
+/// The people behind the pairing (issue 15), counts only, never names, null in reports published before they were kept:
+/// <see cref="HouseholdsHelped"/> aid households in aid at some time in the period, <see cref="HouseholdsLifted"/> those
+/// confirmed 已脱困 in it, <see cref="MembersReported"/> in-service party members whose report to their community was
+/// accepted and in force at some time in it.
 /// </remarks>
-public sealed record ReportSummary(int Activities, int PeopleSent, decimal PersonHours, decimal Funds, int PairedCommunities, int Communities, int? LaggardCap = null)
+public sealed record ReportSummary(int Activities, int PeopleSent, decimal PersonHours, decimal Funds, int PairedCommunities, int Communities, int? LaggardCap = null,
+    int? HouseholdsHelped = null, int? HouseholdsLifted = null, int? MembersReported = null)
 {
     public double CoverageShare => Communities == 0 ? 0 : (double)PairedCommunities / Communities;
 }
