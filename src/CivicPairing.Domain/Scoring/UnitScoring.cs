@@ -201,7 +201,7 @@ public static class UnitScoring
         if (rules.MemberServiceWeight > 0)
         {
             // Members' confirmed service hours per member in post against a target, like effort per member of staff; a unit
-            // with no member registered leaves the weight to the others, as a period without a task due does.
+            // with no party member declared or registered leaves the weight to the others, as a period without a task due does.
             var applies = f.PartyMembers > 0 && f.MonthsInPeriod > 0;
             components.Add(Part(Component.MemberService, rules.MemberServiceWeight, applies,
                 applies ? Math.Min(1m, f.MemberServiceHours / f.PartyMembers / (rules.MemberServiceTargetHoursPerMember * f.MonthsInPeriod / 12m)) : 0));
