@@ -18,7 +18,7 @@
 #   SLOW_MS=3000          a page whose first request takes longer is timed SLOW_N=2 more times without more warm-up;
 #   VERY_SLOW_MS=10000    one whose first request takes longer than this reports that request alone (n=1)
 #   MAX_TIME=60           curl --max-time per request; a timeout is reported as status 000 / TIMEOUT
-#   ROLES="office admin liaison secretary anonymous"
+#   ROLES="office admin liaison secretary member anonymous"   (member: demo.member's own page, when the data has that account)
 #   ADMIN_PAGES=all       "own": the admin times only home and the admin-only pages (Users.*); every other admin page
 #                         runs the very code of the office's page (both are OfficeOrAdmin), so this halves a busy run
 #
@@ -43,7 +43,7 @@ SLOW_N=${SLOW_N:-2}
 VERY_SLOW_MS=${VERY_SLOW_MS:-10000}
 MAX_TIME=${MAX_TIME:-60}
 BAR_MS=${BAR_MS:-150}
-ROLES=${ROLES:-office admin liaison secretary anonymous}
+ROLES=${ROLES:-office admin liaison secretary member anonymous}
 DB=${DB:-$BENCH_DIR/province.db}
 PAGES_DB=${PAGES_DB:-$BENCH_DIR/$(basename "${DB%.db}")-pages.db}
 export Evidence__Root="$BENCH_DIR/evidence-pages"
@@ -92,6 +92,16 @@ C_NEED=$(q "SELECT Id FROM Needs WHERE CommunityId = $COMMUNITY ORDER BY Id DESC
 FUNDING=$(q "SELECT Id FROM FundingRequests ORDER BY Id DESC LIMIT 1")
 U_FUNDING=$(q "SELECT r.Id FROM FundingRequests r WHERE r.OnBehalfOfUnitId = $UNIT OR r.CommunityId IN (SELECT CommunityId FROM Pairings WHERE UnitId = $UNIT AND Status = 2) ORDER BY r.Id DESC LIMIT 1")
 C_FUNDING=$(q "SELECT Id FROM FundingRequests WHERE CommunityId = $COMMUNITY ORDER BY Id DESC LIMIT 1")
+# Aid households and in-service party members (issue 15): the newest household and member for the office; one the unit
+# helps or employs for the liaison; one of the secretary's community (a household there, a member reported there).
+HOUSEHOLD=$(q "SELECT Id FROM AidHouseholds ORDER BY Id DESC LIMIT 1")
+U_HOUSEHOLD=$(q "SELECT h.Id FROM AidHouseholds h JOIN Pairings p ON p.Id = h.PairingId WHERE p.UnitId = $UNIT ORDER BY h.Id DESC LIMIT 1")
+C_HOUSEHOLD=$(q "SELECT Id FROM AidHouseholds WHERE CommunityId = $COMMUNITY ORDER BY Id DESC LIMIT 1")
+MEMBER=$(q "SELECT Id FROM PartyMembers ORDER BY Id DESC LIMIT 1")
+U_MEMBER=$(q "SELECT Id FROM PartyMembers WHERE UnitId = $UNIT ORDER BY Id DESC LIMIT 1")
+C_MEMBER=$(q "SELECT MemberId FROM MemberReports WHERE CommunityId = $COMMUNITY ORDER BY Id DESC LIMIT 1")
+# The member role's one page needs demo.member (a member's account); data without it times no member pages.
+MEMBER_USER=$(q "SELECT Id FROM AspNetUsers WHERE UserName = 'demo.member' AND PartyMemberId IS NOT NULL")
 with_id() { [ -n "$2" ] && echo "$1$2" || true; } # prefix id → the path, or nothing when the data has no such record
 
 # Pages both office roles reach (Office = Admin + CivilizationOffice in the matrix).
@@ -163,11 +173,20 @@ office_pages() {
 EOF
   with_id /Needs/Details/ "$NEED"
   with_id /Funding/Details/ "$FUNDING"
+  printf '%s\n' /Members "/Members?notReported=true" "/Members?report=Pending" /Members/Overview \
+    "/Feedback?unitId=$UNIT" "/Feedback/Print?unitId=$UNIT" "/Feedback/Export?unitId=$UNIT"
+  with_id /Members/Details/ "$MEMBER"
+}
+
+# Pages only the civilization office reaches (aid households are personal data the administrator does not see).
+civilization_office_pages() {
+  printf '%s\n' /AidHouseholds "/AidHouseholds?status=InAid" "/AidHouseholds?overdue=true" /AidHouseholds/Overview "/AidHouseholds/Export?format=xlsx"
+  with_id /AidHouseholds/Details/ "$HOUSEHOLD"
 }
 
 pages_for() { # role → one path a line
   case "$1" in
-    office) office_pages ;;
+    office) office_pages; civilization_office_pages ;;
     admin) if [ "${ADMIN_PAGES:-all}" = all ]; then office_pages; else echo /; fi; printf '%s\n' /Users /Users/Create "/Users/Edit/$LIAISON_USER" ;;
     liaison) cat <<EOF
 /
@@ -209,6 +228,11 @@ pages_for() { # role → one path a line
 EOF
     with_id /Needs/Details/ "$U_NEED"
     with_id /Funding/Details/ "$U_FUNDING"
+    printf '%s\n' /AidHouseholds "/AidHouseholds?overdue=true" "/AidHouseholds/Export?format=xlsx" \
+      /Members "/Members?notReported=true" /Members/Create /Members/Import "/Members/Export?format=xlsx" /Feedback /Feedback/Print /Feedback/Export
+    with_id /AidHouseholds/Details/ "$U_HOUSEHOLD"
+    with_id /Members/Details/ "$U_MEMBER"
+    with_id /Members/Edit/ "$U_MEMBER"
     ;;
     secretary) cat <<EOF
 /
@@ -243,7 +267,13 @@ EOF
 EOF
     with_id /Needs/Details/ "$C_NEED"
     with_id /Funding/Details/ "$C_FUNDING"
+    printf '%s\n' /AidHouseholds "/AidHouseholds?overdue=true" "/AidHouseholds/Export?format=xlsx" /AidHouseholds/Create \
+      /Members "/Members?report=Pending" "/Members?report=Accepted"
+    with_id /AidHouseholds/Details/ "$C_HOUSEHOLD"
+    with_id /AidHouseholds/Edit/ "$C_HOUSEHOLD"
+    with_id /Members/Details/ "$C_MEMBER"
     ;;
+    member) printf '%s\n' / /Me /Account/ChangePassword ;;
     anonymous) printf '%s\n' /Account/Login /Error/404 /healthz /readyz /Public/Reports "/Public/Reports/$PERIOD_ID" "/Public/Reports/$PERIOD_ID?page=30" "/Public/Reports/$PERIOD_ID?q=%E5%8C%BB%E9%99%A2" "/Public/Reports/$PERIOD_ID/Print" ;;
   esac
 }
@@ -304,6 +334,7 @@ census() { # role jar
 }
 
 for role in $ROLES; do
+  if [ "$role" = member ] && [ -z "$MEMBER_USER" ]; then echo "no demo.member account in the data: the member's pages are not timed" >&2; continue; fi
   jar=""
   if [ "$role" != anonymous ]; then jar="$BENCH_DIR/jar-pages-$role"; login_as "$PORT" "$jar" "demo.$role"; fi
   echo "timing $role's pages …" >&2

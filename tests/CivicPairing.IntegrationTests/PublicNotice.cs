@@ -73,6 +73,11 @@ public sealed partial class PublicNotice(PortalFactory factory) : IClassFixture<
             Assert.Contains($"<strong>{row.UnitName}</strong>", laggards, StringComparison.Ordinal);
         }
         Assert.Contains("从未有经确认的活动。", laggards, StringComparison.Ordinal);
+        // The people behind the pairing, as counts (issue 15). The demo's 2026: 高岗村's 高德顺, 高秀英 and 高小军 (lifted out in
+        // October) and 金墩社区's 钱月娥; 李华, 王芳 and 赵强 accepted by 金墩社区 in June (孙丽 still waits).
+        Assert.Contains("<div class=\"stat-value households-helped\">4</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"stat-value households-lifted\">1</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"stat-value members-reported\">3</div>", html, StringComparison.Ordinal);
 
         // Nothing personal: no person's name, no rating comment, no quoting reason, no publisher, no link into the portal.
         var units = await factory.QueryAsync(db => db.Units.Select(u => u.Name).ToListAsync());
@@ -83,6 +88,7 @@ public sealed partial class PublicNotice(PortalFactory factory) : IClassFixture<
         var print = await anonymous.GetPageAsync($"/Public/Reports/{period.Id}/Print");
         Assert.Contains("2026年度单位与社区结对共建考核排名公示", print, StringComparison.Ordinal);
         Assert.Contains("二、后进单位", print, StringComparison.Ordinal);
+        Assert.Contains("帮扶困难户4户，其中已脱困1户；在职党员向居住社区报到3人。", print, StringComparison.Ordinal);
         Assert.Contains("从未有经确认的活动。", print, StringComparison.Ordinal);
         foreach (var (name, body) in new[] { ("page", html), ("print", print) })
         {
@@ -122,13 +128,21 @@ public sealed partial class PublicNotice(PortalFactory factory) : IClassFixture<
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "PublishedReport" && a.After!.Contains("\"IsPublic\":false"))));
     }
 
-    /// <summary>Every person the demo city names: leaders, responsible leaders, secretaries and the accounts' people.</summary>
+    /// <summary>Every person the demo city names: leaders, responsible leaders, secretaries, the accounts' people, aid households' people and party members.</summary>
     private async Task<List<string>> PeopleAsync()
     {
         var leaders = await factory.QueryAsync(db => db.Units.Select(u => new[] { u.LeaderName, u.ResponsibleLeaderName }).ToListAsync());
         var secretaries = await factory.QueryAsync(db => db.Communities.Select(c => c.SecretaryName).ToListAsync());
         var accounts = await factory.QueryAsync(db => db.Users.Select(u => u.DisplayName).ToListAsync());
+        // Issue 15's people: aid households' heads, their members and the party members responsible for them, and the
+        // in-service party members (personal information under PIPL; public pages show counts at most).
+        var households = await factory.QueryAsync(db => db.AidHouseholds.Select(h => new[] { h.HeadName, h.MemberNames, h.ResponsibleName }).ToListAsync());
+        var members = await factory.QueryAsync(db => db.PartyMembers.Select(m => m.Name).ToListAsync());
+        Assert.Contains("高德顺", households.Select(h => h[0]));
+        Assert.Contains("李华", members);
         return [.. leaders.SelectMany(x => x).Concat(secretaries).Concat(accounts.Select(a => a.Split(' ')[^1]))
+            .Concat(households.SelectMany(h => h).SelectMany(n => (n ?? "").Split('、', '，', ',')))
+            .Concat(members)
             .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct()];
     }
 }

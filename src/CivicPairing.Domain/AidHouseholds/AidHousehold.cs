@@ -75,6 +75,33 @@ public class AidHousehold
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
+    /// <summary>Years a household's personal fields are kept after 已脱困 or closing (docs/privacy.md).</summary>
+    public const int RetentionYears = 3;
+
+    /// <summary>What stands for a name once the retention period has ended.</summary>
+    public const string AnonymisedName = "已匿名";
+
+    /// <summary>Whether the household was decided (已脱困 or closed) before <paramref name="cutoff"/> and still carries its personal fields.</summary>
+    public bool IsDueForAnonymising(DateTimeOffset cutoff) =>
+        Status != AidStatus.InAid && DecidedAt is { } decided && decided < cutoff && HeadName != AnonymisedName;
+
+    /// <summary>
+    /// The retention period has ended: the names, the masked ID number and the responsible member's phone are cleared. What the
+    /// statistics need stays (community, pairing, size, difficulties, income, status, dates, measures), as do evidence files.
+    /// </summary>
+    public void Anonymise()
+    {
+        if (Status == AidStatus.InAid)
+        {
+            throw new DomainException("A household in aid keeps its record.");
+        }
+        HeadName = AnonymisedName;
+        MemberNames = null;
+        IdNumberMasked = null;
+        ResponsibleName = AnonymisedName;
+        ResponsiblePhone = null;
+    }
+
     /// <summary>Whether the recorded income reaches <paramref name="target"/>; null when none is recorded.</summary>
     public bool? MeetsIncomeTarget(decimal target) => IncomePerPerson is { } income ? income >= target : null;
 

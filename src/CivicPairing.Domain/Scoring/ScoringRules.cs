@@ -13,6 +13,10 @@ namespace CivicPairing.Domain.Scoring;
 /// (<see cref="PenaltyPerMissedVisit"/>), a coordination meeting of a quarter (<see cref="PenaltyPerMissedCoordinationMeeting"/>),
 /// a joint meeting of a half-year (<see cref="PenaltyPerMissedJointMeeting"/>) — the rarer the commitment, the more a miss costs.
 /// Rules are stored as JSON, so rules saved before these existed read with these defaults.
+/// <see cref="MemberServiceWeight"/> (在职党员服务, 篇6) is 0 unless the office gives it points: then the unit's in-service party
+/// members' confirmed service hours count against <see cref="MemberServiceTargetHoursPerMember"/> a member a year, as the
+/// effort component counts hours against a target per member of staff. At 0 the component is not in play at all
+/// (<see cref="Components"/>), so every score, table and published report reads as before it existed.
 /// </remarks>
 public sealed record ScoringRules(
     int RegularityWeight = 20,
@@ -32,12 +36,23 @@ public sealed record ScoringRules(
     int InspectionPassScore = 60,
     int MinExposureMonthsForLaggard = 3,
     decimal PenaltyPerMissedVisit = 1m,
-    decimal PenaltyPerMissedCoordinationMeeting = 2m)
+    decimal PenaltyPerMissedCoordinationMeeting = 2m,
+    int MemberServiceWeight = 0,
+    decimal MemberServiceTargetHoursPerMember = 12m)
 {
     public static readonly ScoringRules Default = new();
 
     /// <summary>Bounds of the office's numbers: a target of 0.1 to 1,000 hours per member of staff, a penalty of at most 100 points.</summary>
     public const decimal MinEffortTarget = 0.1m, MaxEffortTarget = 1000m, MaxPenalty = 100m;
+
+    /// <summary>
+    /// The components in play, in <see cref="Component"/> order: the six always, members' service only when it has a weight.
+    /// A unit's components, a published report's points and applies, and the tables' columns all follow this list.
+    /// </summary>
+    public IReadOnlyList<Component> Components => MemberServiceWeight > 0 ? AllComponents : SixComponents;
+
+    private static readonly Component[] AllComponents = Enum.GetValues<Component>();
+    private static readonly Component[] SixComponents = [.. AllComponents.Where(c => c != Component.MemberService)];
 
     public int WeightOf(Component component) => component switch
     {
@@ -47,17 +62,18 @@ public sealed record ScoringRules(
         Component.Satisfaction => SatisfactionWeight,
         Component.Leadership => LeadershipWeight,
         Component.Inspection => InspectionWeight,
+        Component.MemberService => MemberServiceWeight,
         _ => throw new ArgumentOutOfRangeException(nameof(component)),
     };
 
-    public int TotalWeight => RegularityWeight + EffortWeight + TasksWeight + SatisfactionWeight + LeadershipWeight + InspectionWeight;
+    public int TotalWeight => RegularityWeight + EffortWeight + TasksWeight + SatisfactionWeight + LeadershipWeight + InspectionWeight + MemberServiceWeight;
 
     /// <summary>What is wrong with these rules, as refusals the office reads; empty when they may be used.</summary>
     public IReadOnlyList<DomainException> Problems()
     {
         var problems = new List<DomainException>();
-        int[] weights = [RegularityWeight, EffortWeight, TasksWeight, SatisfactionWeight, LeadershipWeight, InspectionWeight];
-        // Each bound keeps every later sum and product far from overflowing (six weights of at most 100 cannot wrap).
+        int[] weights = [RegularityWeight, EffortWeight, TasksWeight, SatisfactionWeight, LeadershipWeight, InspectionWeight, MemberServiceWeight];
+        // Each bound keeps every later sum and product far from overflowing (seven weights of at most 100 cannot wrap).
         if (weights.Any(w => w < 0))
         {
             problems.Add(new DomainException("Weights cannot be negative."));
@@ -73,6 +89,10 @@ public sealed record ScoringRules(
         if (EffortTargetHoursPerStaff is < MinEffortTarget or > MaxEffortTarget)
         {
             problems.Add(new DomainException("The effort target must be from {0} to {1} hours per member of staff.", MinEffortTarget, MaxEffortTarget));
+        }
+        if (MemberServiceTargetHoursPerMember is < MinEffortTarget or > MaxEffortTarget)
+        {
+            problems.Add(new DomainException("The members' service target must be from {0} to {1} hours per member.", MinEffortTarget, MaxEffortTarget));
         }
         decimal[] penalties = [PenaltyPerDisputedActivity, PenaltyPerMissedJointMeeting, PenaltyPerMissedVisit, PenaltyPerMissedCoordinationMeeting];
         if (penalties.Any(p => p < 0))

@@ -38,7 +38,14 @@ public sealed record UnitFacts(
     /// <summary>Visits committed by filed agreements (篇5) in months that ended in the period, less the confirmed 走访慰问 made.</summary>
     int MissedVisits = 0,
     /// <summary>Coordination meetings committed (篇6) in quarters that ended in the period, less the confirmed meetings held.</summary>
-    int MissedCoordinationMeetings = 0)
+    int MissedCoordinationMeetings = 0,
+    /// <summary>
+    /// The unit's in-service party members (在职党员) the members' service target scales with: the party members it declares in
+    /// the registry, or the members its liaison registered and still in post if more.
+    /// </summary>
+    int PartyMembers = 0,
+    /// <summary>The confirmed service hours of the unit's members in the period, in the communities they reported to (篇6).</summary>
+    decimal MemberServiceHours = 0)
 {
     /// <summary>Pairing-months in which confirmed work is expected (篇5: monthly): the exposure from each pairing's history.</summary>
     public int ExpectedPairingMonths => ExposedPairingMonths ?? ActivePairings * MonthsInPeriod;
@@ -107,6 +114,9 @@ public enum Component
     Leadership = 5,
     [System.ComponentModel.DataAnnotations.Display(Name = "Inspection")]
     Inspection = 6,
+    /// <summary>在职党员服务: in play only when the period's rules give it a weight (<see cref="ScoringRules.Components"/>).</summary>
+    [System.ComponentModel.DataAnnotations.Display(Name = "Members' service")]
+    MemberService = 7,
 }
 
 /// <summary>
@@ -188,6 +198,14 @@ public static class UnitScoring
             Part(Component.Leadership, rules.LeadershipWeight, expectedMonths > 0, Ratio(f.ActivitiesWithLeader, expectedMonths)),
             Part(Component.Inspection, rules.InspectionWeight, f.Inspections > 0, f.Inspections > 0 ? f.InspectionScoreSum / f.Inspections / 100m : 0),
         };
+        if (rules.MemberServiceWeight > 0)
+        {
+            // Members' confirmed service hours per member in post against a target, like effort per member of staff; a unit
+            // with no party member declared or registered leaves the weight to the others, as a period without a task due does.
+            var applies = f.PartyMembers > 0 && f.MonthsInPeriod > 0;
+            components.Add(Part(Component.MemberService, rules.MemberServiceWeight, applies,
+                applies ? Math.Min(1m, f.MemberServiceHours / f.PartyMembers / (rules.MemberServiceTargetHoursPerMember * f.MonthsInPeriod / 12m)) : 0));
+        }
         // Components that cannot apply (no tasks were due, no inspection took place) leave the others to carry the 100.
         var applicableWeight = components.Where(c => c.Applies).Sum(c => c.Weight);
         var earned = components.Where(c => c.Applies).Sum(c => c.Weight * c.Share);
@@ -207,12 +225,12 @@ public static class UnitScoring
 
     /// <summary>
     /// What each component is worth for a unit: its weight × 100 / the weight of the components that apply, rounded
-    /// to 0.1 like the points (0 when it does not apply). <paramref name="applies"/> is in <see cref="Component"/> order;
-    /// a published snapshot's rules and applies give back the figures shown when it was published.
+    /// to 0.1 like the points (0 when it does not apply). <paramref name="applies"/> is in the order of
+    /// <see cref="ScoringRules.Components"/>; a published snapshot's rules and applies give back the figures shown when it was published.
     /// </summary>
     public static decimal[] EffectiveWeights(ScoringRules rules, IReadOnlyList<bool> applies)
     {
-        var components = Enum.GetValues<Component>();
+        var components = rules.Components;
         var applicable = components.Where((c, i) => i < applies.Count && applies[i]).Sum(rules.WeightOf);
         return [.. components.Select((c, i) => applicable == 0 || i >= applies.Count || !applies[i] ? 0m
             : Math.Round(rules.WeightOf(c) * 100m / applicable, 1, MidpointRounding.AwayFromZero))];

@@ -22,6 +22,14 @@ public sealed class OperatorCommands
     }
 
     [Fact]
+    public void ReadsTheHouseholdPurgesYears()
+    {
+        var command = AppCommand.Parse(["purge-households", "--years", "5", "--environment", "Production"]);
+        Assert.Equal(("purge-households", "5"), (command.Name, command.Options["years"]));
+        Assert.Equal(["--environment", "Production"], command.HostArgs);
+    }
+
+    [Fact]
     public void TreatsOrdinaryStartupArgumentsAsNoCommand()
     {
         var command = AppCommand.Parse(["--urls", "http://localhost:5000"]);

@@ -11,6 +11,7 @@ using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -59,8 +60,14 @@ public sealed class SqlServerDryRun : IAsyncDisposable
         services.AddSingleton<CivicPairing.Web.Infrastructure.Evidence.IEvidenceStore, CivicPairing.Web.Infrastructure.Evidence.LocalDiskEvidenceStore>();
         services.AddScoped<CivicPairing.Web.Infrastructure.Evidence.EvidenceUploads>();
         services.AddScoped<CivicPairing.Web.Infrastructure.Imports.SpreadsheetImport>();
+        // The members' pages make accounts (never reached here) through Identity's user manager.
+        services.AddIdentityCore<CivicPairing.Web.Identity.AppUser>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddScoped<CivicPairing.Web.Features.Members.MemberAccounts>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddControllersWithViews();
+        // View components render their view when invoked (the panels); Razor's page activator asks for this.
+        services.AddSingleton(new System.Diagnostics.DiagnosticListener("dry-run"));
+        services.AddSingleton<System.Diagnostics.DiagnosticSource>(sp => sp.GetRequiredService<System.Diagnostics.DiagnosticListener>());
         _root = services.BuildServiceProvider();
         _scope = _root.CreateAsyncScope();
     }
@@ -84,7 +91,18 @@ public sealed class SqlServerDryRun : IAsyncDisposable
         return controller;
     }
 
-    public static ClaimsPrincipal User(string role, int? unitId = null, int? communityId = null)
+    /// <summary>A view component of the portal (the home pages' panels) as a view would invoke it, for a signed-in user.</summary>
+    public T Component<T>(ClaimsPrincipal user) where T : ViewComponent
+    {
+        var component = ActivatorUtilities.CreateInstance<T>(Services);
+        component.ViewComponentContext = new ViewComponentContext
+        {
+            ViewContext = new Microsoft.AspNetCore.Mvc.Rendering.ViewContext { HttpContext = new DefaultHttpContext { RequestServices = Services, User = user } },
+        };
+        return component;
+    }
+
+    public static ClaimsPrincipal User(string role, int? unitId = null, int? communityId = null, int? memberId = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, "user-1"), new(ClaimTypes.Name, "someone"), new(ClaimTypes.Role, role) };
         if (unitId is { } u)
@@ -94,6 +112,10 @@ public sealed class SqlServerDryRun : IAsyncDisposable
         if (communityId is { } c)
         {
             claims.Add(new(PartyClaims.CommunityId, c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (memberId is { } m)
+        {
+            claims.Add(new(PartyClaims.MemberId, m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
     }

@@ -12,6 +12,8 @@ using CivicPairing.Web.Features.Audit;
 using CivicPairing.Web.Features.Communities;
 using CivicPairing.Web.Features.Coverage;
 using CivicPairing.Web.Features.AidHouseholds;
+using CivicPairing.Web.Features.Members;
+using CivicPairing.Domain.Members;
 using CivicPairing.Web.Features.Funding;
 using CivicPairing.Web.Features.Home;
 using CivicPairing.Web.Features.Inspections;
@@ -227,6 +229,18 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
             Add($"aid household details for the {party}", dry => dry.Controller<AidHouseholdsController>(user).Details(1, default));
             Add($"funding requests page of the {party}", dry => dry.Controller<FundingController>(user).Index(new FundingListQuery { Q = "垃圾池", Status = FundingStatus.Approved }, default));
             Add($"funding request details for the {party}", dry => dry.Controller<FundingController>(user).Details(1, default));
+            Add($"members page of the {party}", dry => dry.Controller<MembersController>(user).Index(new MemberListQuery(), default));
+            Add($"members page of the {party}, every filter", dry => dry.Controller<MembersController>(user).Index(new MemberListQuery
+                { Q = "李", Unit = 1, Report = MemberReportStatus.Accepted }, default));
+            Add($"members page of the {party}, not reported", dry => dry.Controller<MembersController>(user).Index(new MemberListQuery { NotReported = true }, default));
+            Add($"member details for the {party}", dry => dry.Controller<MembersController>(user).Details(1, default));
+            Add($"members panel of the {party}'s home page", dry => dry.Component<MembersPanelViewComponent>(user).InvokeAsync());
+            if (user != Office)
+            {
+                Add($"aid households panel of the {party}'s home page", dry => dry.Component<AidHouseholdsPanelViewComponent>(user).InvokeAsync());
+            }
+            Add($"activities page of the {party}, aid visits", dry => dry.Controller<ActivitiesController>(user).Index(new ActivityListQuery
+                { Status = ActivityStatus.Confirmed, From = Today.AddDays(-90), AidVisits = true }, default));
         }
         Add("secretary's inbox", dry => dry.Controller<ActivitiesController>(Secretary).Inbox(default));
         Add("activity log form", dry => dry.Controller<ActivitiesController>(Liaison).Log(1, null, default));
@@ -251,6 +265,11 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
         Add("assessment period details", dry => dry.Controller<AssessmentController>(Office).Details(1, default));
         Add("needs by street and category", dry => dry.Controller<NeedsController>(Office).Overview(default));
         Add("funding request form of a liaison", dry => dry.Controller<FundingController>(Liaison).Create(default));
+        Add("members reported by unit", dry => dry.Controller<MembersController>(Office).Overview(new MemberListQuery(), default));
+        Add("quarterly feedback of a liaison's unit", dry => dry.Controller<FeedbackController>(Liaison).Index(null, 2026, 4, default));
+        Add("quarterly feedback of a unit for the office", dry => dry.Controller<FeedbackController>(Office).Index(1, 2026, 3, default));
+        Add("quarterly feedback print view", dry => dry.Controller<FeedbackController>(Liaison).Print(null, 2026, 4, default));
+        Add("a party member's own page", dry => dry.Controller<MeController>(SqlServerDryRun.User(Roles.PartyMember, memberId: 1)).Index(default));
         Add("public reports", dry => dry.Controller<PublicReportsController>(Office).Index(default));
         return cases;
     }

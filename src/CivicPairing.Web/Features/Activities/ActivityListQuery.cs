@@ -17,6 +17,9 @@ public sealed class ActivityListQuery : ListQuery
     public DateOnly? To { get; set; }
     public bool? HasEvidence { get; set; }
 
+    /// <summary>Only visits and help given to an aid household (一户一方案; the secretary's home page count links here).</summary>
+    public bool AidVisits { get; set; }
+
     /// <summary>Activities still waiting for the community's confirmation after this many days (the dashboard's alert).</summary>
     public int? WaitingDays { get; set; }
 
@@ -75,6 +78,10 @@ public sealed class ActivityListQuery : ListQuery
             var submittedBefore = now.AddDays(-WaitingDays.Value);
             activities = activities.Where(a => a.Status == ActivityStatus.Submitted && a.SubmittedAt < submittedBefore);
         }
+        if (AidVisits)
+        {
+            activities = activities.Where(a => a.AidHouseholdId != null);
+        }
         if (HasEvidence is { } hasEvidence)
         {
             activities = activities.Where(a => a.Evidence.Any() == hasEvidence);
@@ -107,6 +114,7 @@ public sealed class ActivityListQuery : ListQuery
         values["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         values["waitingDays"] = WaitingDays?.ToString(CultureInfo.InvariantCulture);
         values["hasEvidence"] = HasEvidence?.ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
+        values["aidVisits"] = AidVisits ? "true" : null;
         return values;
     }
 }

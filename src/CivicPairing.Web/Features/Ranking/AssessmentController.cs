@@ -277,13 +277,31 @@ public sealed class AssessmentController(AppDbContext db, ScoringFacts facts, Ci
         var paired = await db.Communities.CountAsync(c => c.IsActive && db.Pairings.Any(p => p.CommunityId == c.Id && p.Status == Domain.Pairings.PairingStatus.Active), ct);
         var kinds = await db.Units.Select(u => new { u.Id, u.Kind }).ToDictionaryAsync(u => u.Id, u => u.Kind, ct);
         var funds = work.Funds + await Funding.FundingTotals.PaidAsync(db, from, to, null, ct);
-        var summary = new ReportSummary(work.Count, work.PeopleSent, work.PersonHours, funds, paired, communities, laggardCap);
+        var (helped, lifted, reported) = await PeopleBehindAsync(from, to, ct);
+        var summary = new ReportSummary(work.Count, work.PeopleSent, work.PersonHours, funds, paired, communities, laggardCap, helped, lifted, reported);
         return new PublishedReport
         {
             SummaryJson = JsonSerializer.Serialize(summary),
             PeriodId = period.Id, VersionNumber = version, PublishedAt = clock.Now, PublishedBy = Actor, CorrectionNote = note,
             RulesJson = JsonSerializer.Serialize(period.Rules), ScoresJson = ReportSnapshot.Serialize(scores, kinds),
         };
+    }
+
+    /// <summary>
+    /// The counts <see cref="ReportSummary"/> keeps of aid households and in-service party members for the period (days in the
+    /// city's zone). Read once per publication: the households' and the accepted reports' few columns, compared in memory.
+    /// </summary>
+    private async Task<(int Helped, int Lifted, int Reported)> PeopleBehindAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(Format.Local(instant));
+        var households = await db.AidHouseholds.AsNoTracking().Select(h => new { h.Status, h.CreatedAt, h.DecidedAt }).ToListAsync(ct);
+        var helped = households.Count(h => Day(h.CreatedAt) <= to && (h.DecidedAt is not { } d || Day(d) >= from));
+        var lifted = households.Count(h => h.Status == Domain.AidHouseholds.AidStatus.LiftedOut && h.DecidedAt is { } d && Day(d) >= from && Day(d) <= to);
+        var reports = await db.MemberReports.AsNoTracking()
+            .Where(r => r.AcceptedOn != null && r.AcceptedOn <= to && (r.Status == Domain.Members.MemberReportStatus.Accepted || r.Status == Domain.Members.MemberReportStatus.Ended))
+            .Select(r => new { r.MemberId, r.EndedAt }).ToListAsync(ct);
+        var reported = reports.Where(r => r.EndedAt is not { } e || Day(e) >= from).Select(r => r.MemberId).Distinct().Count();
+        return (helped, lifted, reported);
     }
 
     private async Task<IActionResult> StepAsync(int id, Guid version, Action<AssessmentPeriod> step, string success, CancellationToken ct)

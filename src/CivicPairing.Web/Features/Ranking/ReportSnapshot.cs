@@ -14,9 +14,10 @@ public sealed record SnapshotReason(string Text, string[] Arguments, FindingReco
 /// <remarks>The facts the score came from are frozen with it, so the component sheets and drill-down show the same figures.</remarks>
 public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Grade Grade, int? Rank, decimal[] Points, bool[] Applies, decimal Penalty, SnapshotReason[] Reasons, UnitFacts Facts, UnitKind Kind) : IRankedUnit
 {
-    public decimal PointsOf(Component c) => Points[(int)c - 1];
+    /// <remarks>Points and applies follow the published rules' <see cref="ScoringRules.Components"/>: members' service, last, is there only when it had a weight.</remarks>
+    public decimal PointsOf(Component c) => (int)c - 1 < Points.Length ? Points[(int)c - 1] : 0;
 
-    public bool AppliesTo(Component c) => Applies[(int)c - 1];
+    public bool AppliesTo(Component c) => (int)c - 1 < Applies.Length && Applies[(int)c - 1];
 
     /// <summary>What each component was worth for this unit, derived from the published rules and applies (so older snapshots show it too).</summary>
     public decimal[] EffectiveWeights(ScoringRules rules) => UnitScoring.EffectiveWeights(rules, Applies);
@@ -40,8 +41,13 @@ public sealed record SnapshotRow(int UnitId, string UnitName, decimal Score, Gra
 /// <remarks>
 /// <see cref="LaggardCap"/>: the office's cap on the laggards named (the bottom N, <see cref="Laggards.Of"/>), chosen
 /// when publishing; null names every laggard. Kept here, in the report's JSON, so it needs no column.
+/// The people behind the pairing (issue 15), counts only, never names, null in reports published before they were kept:
+/// <see cref="HouseholdsHelped"/> aid households in aid at some time in the period, <see cref="HouseholdsLifted"/> those
+/// confirmed 已脱困 in it, <see cref="MembersReported"/> in-service party members whose report to their community was
+/// accepted and in force at some time in it.
 /// </remarks>
-public sealed record ReportSummary(int Activities, int PeopleSent, decimal PersonHours, decimal Funds, int PairedCommunities, int Communities, int? LaggardCap = null)
+public sealed record ReportSummary(int Activities, int PeopleSent, decimal PersonHours, decimal Funds, int PairedCommunities, int Communities, int? LaggardCap = null,
+    int? HouseholdsHelped = null, int? HouseholdsLifted = null, int? MembersReported = null)
 {
     public double CoverageShare => Communities == 0 ? 0 : (double)PairedCommunities / Communities;
 }

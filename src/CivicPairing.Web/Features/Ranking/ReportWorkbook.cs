@@ -28,7 +28,7 @@ public static class ReportWorkbook
         var title = l["Ranking report {0} · version {1} · published {2}", l.Name(page.Period), page.Report.VersionNumber, Format.Date(DateOnly.FromDateTime(Format.Local(page.Report.PublishedAt)))].Value
             + (page.AnyWeightShared ? " " + l["The points of components that do not apply (such as no task due this period) are shared out among the others in proportion."].Value : "");
 
-        var components = Enum.GetValues<Component>();
+        var components = rules.Components;
         return
         [
             new(l["Ranking"], [l["Rank"], l["Unit"], l["Kind"], l["Score"], l["Grade"], .. components.Select(c => l.Text(c)), l["Penalty"], l["Laggard"], l["Reasons"]],
@@ -49,6 +49,9 @@ public static class ReportWorkbook
                 r => [r.Facts.ActivitiesWithLeader, r.Facts.ExpectedPairingMonths, Effective(r, Component.Leadership), Points(r, Component.Leadership)]),
             Sheet(ComponentSheet(Component.Inspection), Weighted(l["Inspections"], l["Average inspection score"]),
                 r => [r.Facts.Inspections, r.Facts.Inspections > 0 ? Math.Round(r.Facts.InspectionScoreSum / r.Facts.Inspections, 1) : null, Effective(r, Component.Inspection), Points(r, Component.Inspection)]),
+            .. rules.MemberServiceWeight > 0 ? (IEnumerable<XlsxSheet>)[Sheet(ComponentSheet(Component.MemberService), Weighted(l["Members in post"], l["Confirmed service hours"], l["Hours per member"], l["Target hours per member"]),
+                r => [r.Facts.PartyMembers, r.Facts.MemberServiceHours, r.Facts.PartyMembers > 0 ? Math.Round(r.Facts.MemberServiceHours / r.Facts.PartyMembers, 2) : null,
+                    Math.Round(rules.MemberServiceTargetHoursPerMember * r.Facts.MonthsInPeriod / 12m, 2), Effective(r, Component.MemberService), Points(r, Component.MemberService)])] : [],
             Sheet(l["Penalties"], [l["Disputed activities"], l["Joint meetings missed"], l["Committed visits not made"], l["Quarterly coordination meetings not held"], l["Penalty"]],
                 r => [r.Facts.DisputedActivities, r.Facts.MissedJointMeetings, r.Facts.MissedVisits, r.Facts.MissedCoordinationMeetings, (r.Penalty > 0 ? -r.Penalty : 0m)]),
         ];

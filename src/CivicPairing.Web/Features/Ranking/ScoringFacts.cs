@@ -1,5 +1,6 @@
 using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Agreements;
+using CivicPairing.Domain.Members;
 using CivicPairing.Domain.Needs;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Scoring;
@@ -45,7 +46,7 @@ public sealed class ScoringFacts(AppDbContext db)
     {
         // Part-way through a period, only the days so far and the tasks due so far are asked of a unit.
         var (from, to) = (period.From, period.To < today ? period.To : today);
-        var units = await db.Units.AsNoTracking().WhereActive().Select(u => new { u.Id, u.Name, u.StaffCount }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().WhereActive().Select(u => new { u.Id, u.Name, u.StaffCount, u.PartyMemberCount }).ToListAsync(ct);
 
         var pairingRows = await db.Pairings.AsNoTracking()
             .Select(p => new { p.Id, p.UnitId, p.Status, p.StartDate, p.EndDate })
@@ -156,6 +157,20 @@ public sealed class ScoringFacts(AppDbContext db)
         var lowComments = candidates.ToDictionary(c => c.Key, c => (IReadOnlyList<RatedComment>)[.. c.Value
             .Where(x => comments.ContainsKey(x.Id)).Take(2).Select(x => new RatedComment(x.Rating, comments[x.Id], x.Date))]);
 
+        // 在职党员 (篇6): each unit's members registered and in post, and their confirmed service in the period in the communities
+        // they reported to. Two grouped queries whatever the number of units. The members the target is set for are the
+        // party members the unit declares in the registry, or those it registered here if more (so leaving members
+        // unregistered never lowers the target).
+        var members = await db.PartyMembers.AsNoTracking().Where(m => m.IsActive)
+            .GroupBy(m => m.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+        var memberHours = (await db.MemberServices.AsNoTracking()
+                .Where(s => s.Status == MemberServiceStatus.Confirmed && s.Date >= from && s.Date <= to)
+                .GroupBy(s => s.Member!.UnitId).Select(g => new { UnitId = g.Key, Hours = g.Sum(s => (double)s.Hours) })
+                .ToListAsync(ct))
+            // Hours are kept to one decimal, so the sum rounded to one decimal is exact.
+            .ToDictionary(x => x.UnitId, x => Math.Round((decimal)x.Hours, 1));
+
         return [.. units.Select(u =>
         {
             var c = perUnit.GetValueOrDefault(u.Id);
@@ -173,7 +188,9 @@ public sealed class ScoringFacts(AppDbContext db)
                 inspections.TryGetValue(u.Id, out var k) ? k.Scores : null,
                 inspections.TryGetValue(u.Id, out var o) ? o.Overdue : 0,
                 missed.GetValueOrDefault(u.Id).Visits,
-                missed.GetValueOrDefault(u.Id).CoordinationMeetings);
+                missed.GetValueOrDefault(u.Id).CoordinationMeetings,
+                Math.Max(u.PartyMemberCount, members.GetValueOrDefault(u.Id)),
+                memberHours.GetValueOrDefault(u.Id));
         })];
     }
 

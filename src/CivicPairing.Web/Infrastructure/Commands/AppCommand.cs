@@ -9,11 +9,12 @@ namespace CivicPairing.Web.Infrastructure.Commands;
 /// <summary>
 /// Operator commands run through the portal's own executable, so they share its configuration:
 /// `dotnet run --project src/CivicPairing.Web -- backup [--out FILE]` and
-/// `dotnet run --project src/CivicPairing.Web -- create-admin --user NAME --password PASS`.
+/// `dotnet run --project src/CivicPairing.Web -- create-admin --user NAME --password PASS` and
+/// `dotnet run --project src/CivicPairing.Web -- purge-households [--years 3]` (docs/privacy.md's retention rule).
 /// </summary>
 public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
 {
-    public static readonly IReadOnlyList<string> Names = ["backup", "create-admin", "generate"];
+    public static readonly IReadOnlyList<string> Names = ["backup", "create-admin", "generate", "purge-households"];
 
     public static AppCommand Parse(string[] args)
     {
@@ -43,6 +44,7 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
         ("backup", "out") => true,
         ("create-admin", "user" or "password" or "name") => true,
         ("generate", "scale" or "seed" or "allow-demo-accounts") => true,
+        ("purge-households", "years") => true,
         _ => false,
     };
 
@@ -58,6 +60,7 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
             "backup" => await BackupAsync(app),
             "create-admin" => await CreateAdminAsync(app),
             "generate" => await GenerateAsync(app),
+            "purge-households" => await PurgeHouseholdsAsync(app),
             _ => 2,
         };
     }
@@ -130,6 +133,23 @@ public sealed record AppCommand(string? Name, IReadOnlyDictionary<string, string
             await Console.Error.WriteLineAsync(refusal.Message);
             return 2;
         }
+    }
+
+    /// <summary>`purge-households [--years N]`: anonymises aid households decided (已脱困 or closed) more than N years ago (default 3).</summary>
+    private async Task<int> PurgeHouseholdsAsync(WebApplication app)
+    {
+        var years = Domain.AidHouseholds.AidHousehold.RetentionYears;
+        if (Options.TryGetValue("years", out var text)
+            && (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out years) || years is < 1 or > 30))
+        {
+            await Console.Error.WriteLineAsync("usage: purge-households [--years N]  (N from 1 to 30; default 3)");
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var now = scope.ServiceProvider.GetRequiredService<CityClock>().Now;
+        var count = await Features.AidHouseholds.HouseholdRetention.PurgeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), now, years, CancellationToken.None);
+        Console.WriteLine($"{count} aid household(s) decided more than {years} year(s) ago anonymised.");
+        return 0;
     }
 
     private async Task<int> CreateAdminAsync(WebApplication app)
