@@ -59,6 +59,12 @@ public sealed class SqlServerDryRun : IAsyncDisposable
         services.AddSingleton<CivicPairing.Web.Infrastructure.Evidence.IEvidenceStore, CivicPairing.Web.Infrastructure.Evidence.LocalDiskEvidenceStore>();
         services.AddScoped<CivicPairing.Web.Infrastructure.Evidence.EvidenceUploads>();
         services.AddScoped<CivicPairing.Web.Infrastructure.Imports.SpreadsheetImport>();
+        services.AddOptions<CivicPairing.Web.Features.Notifications.NotificationOptions>();
+        services.AddSingleton<CivicPairing.Web.Features.Notifications.NotificationInstance>();
+        services.AddSingleton<CivicPairing.Web.Features.Notifications.EmailSender>();
+        services.AddHttpClient();
+        services.AddSingleton<CivicPairing.Web.Features.Notifications.WebhookSender>();
+        services.AddScoped<CivicPairing.Web.Features.Notifications.NotificationWork>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddControllersWithViews();
         _root = services.BuildServiceProvider();

@@ -252,6 +252,17 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
         Add("needs by street and category", dry => dry.Controller<NeedsController>(Office).Overview(default));
         Add("funding request form of a liaison", dry => dry.Controller<FundingController>(Liaison).Create(default));
         Add("public reports", dry => dry.Controller<PublicReportsController>(Office).Index(default));
+        Add("notifications page", dry => dry.Controller<CivicPairing.Web.Features.Notifications.NotificationsController>(Secretary).Index(null, default));
+        Add("notifications page, older ones", dry => dry.Controller<CivicPairing.Web.Features.Notifications.NotificationsController>(Secretary).Index(100, default));
+        Add("group robots page", dry => dry.Controller<CivicPairing.Web.Features.Notifications.WebhooksController>(Office).Index(default));
+        Add("office staff told of notices", dry => CivicPairing.Web.Features.Notifications.NotificationRules.OfficeAsync(dry.Db, default));
+        Add("notification escalation, planning and delivery", async dry =>
+        {
+            var work = dry.Get<CivicPairing.Web.Features.Notifications.NotificationWork>();
+            await work.TryTakeLeaseAsync("dry", default);
+            await work.PlanAsync(default);
+            await work.DeliverAsync(default);
+        });
         return cases;
     }
 }
