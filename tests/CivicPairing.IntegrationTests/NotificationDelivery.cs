@@ -411,6 +411,34 @@ public sealed partial class NotificationDelivery(NotificationsFactory factory) :
         Assert.StartsWith("结对", content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EachPersonGivesTheirOwnAddressAndABadOneIsRefusedBesideTheField()
+    {
+        await SetUpAsync();
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var refused = await liaison.PostFormAsync("/Notifications", "/Notifications/Preferences",
+            new Dictionary<string, string> { ["address"] = "张敏 at 财政局", ["email"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("请填写电子邮箱，例如 name@example.gov.cn。", PortalClient.FieldError(await refused.Content.ReadAsStringAsync(), "address"));
+        Assert.Equal(LiaisonMail, await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "demo.liaison").Select(u => u.Email).SingleAsync()));
+
+        var saved = await liaison.PostFormAsync("/Notifications", "/Notifications/Preferences",
+            new Dictionary<string, string> { ["address"] = "zhangmin@example.test", ["email"] = "true", ["dailyDigest"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var liaisonId = await UserIdAsync("demo.liaison");
+        Assert.Equal(("zhangmin@example.test", true, true), await factory.QueryAsync(async db => (
+            await db.Users.Where(u => u.Id == liaisonId).Select(u => u.Email).SingleAsync(),
+            await db.NotificationPreferences.Where(p => p.UserId == liaisonId).Select(p => p.Email).SingleAsync(),
+            await db.NotificationPreferences.Where(p => p.UserId == liaisonId).Select(p => p.DailyDigest).SingleAsync())));
+        // Still signed in: the address is set without touching the session's stamp.
+        Assert.Contains("zhangmin@example.test", await liaison.GetPageAsync("/Notifications"), StringComparison.Ordinal);
+
+        // Back as it was, for the other tests.
+        var restored = await liaison.PostFormAsync("/Notifications", "/Notifications/Preferences",
+            new Dictionary<string, string> { ["address"] = LiaisonMail, ["email"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+    }
+
     [GeneratedRegex("name=\"SubmissionKey\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex SubmissionKey();
 }

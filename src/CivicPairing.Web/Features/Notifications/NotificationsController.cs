@@ -21,7 +21,9 @@ public sealed class NotificationsController(AppDbContext db, CityClock clock, IO
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     [HttpGet]
-    public async Task<IActionResult> Index(long? before, CancellationToken ct)
+    public async Task<IActionResult> Index(long? before, CancellationToken ct) => View(await PageAsync(before, ct));
+
+    private async Task<NotificationsPage> PageAsync(long? before, CancellationToken ct)
     {
         var me = Me;
         var query = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me);
@@ -34,7 +36,7 @@ public sealed class NotificationsController(AppDbContext db, CityClock clock, IO
         var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, ct);
         var preference = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == me, ct) ?? new NotificationPreference { UserId = me };
         var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(ct);
-        return View(new NotificationsPage(items.Take(PageSize).ToList(), older, unread, preference, email, options.Value.Smtp.IsConfigured));
+        return new NotificationsPage(items.Take(PageSize).ToList(), older, unread, preference, email, options.Value.Smtp.IsConfigured);
     }
 
     /// <summary>Opens a notice: it is read from now on, and the record's page follows.</summary>
@@ -66,10 +68,18 @@ public sealed class NotificationsController(AppDbContext db, CityClock clock, IO
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>One's channels: e-mail for each notice, the daily digest, and the address they go to (one's own to give).</summary>
     [HttpPost]
-    public async Task<IActionResult> Preferences(bool email, bool dailyDigest, CancellationToken ct)
+    public async Task<IActionResult> Preferences(bool email, bool dailyDigest, string? address, CancellationToken ct)
     {
         var me = Me;
+        address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        if (address is not null && (address.Length > 256 || !MimeKit.MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address || !address.Contains('@', StringComparison.Ordinal)))
+        {
+            ModelState.AddModelError(nameof(address), l["Give an e-mail address such as name@example.gov.cn."]);
+            var page = await PageAsync(null, ct);
+            return View(nameof(Index), page with { Preference = new NotificationPreference { UserId = me, Email = email, DailyDigest = dailyDigest }, Email = address });
+        }
         var preference = await db.NotificationPreferences.FirstOrDefaultAsync(p => p.UserId == me, ct);
         if (preference is null)
         {
@@ -78,6 +88,13 @@ public sealed class NotificationsController(AppDbContext db, CityClock clock, IO
         }
         preference.Email = email;
         preference.DailyDigest = dailyDigest;
+        var user = await db.Users.FirstAsync(u => u.Id == me, ct);
+        if (user.Email != address)
+        {
+            // Set as it is, not through the user manager: that would change the security stamp and end the session.
+            user.Email = address;
+            user.NormalizedEmail = address?.ToUpperInvariant();
+        }
         await db.SaveChangesAsync(ct);
         TempData["Success"] = l["Your notification choices are saved."].Value;
         return RedirectToAction(nameof(Index));
