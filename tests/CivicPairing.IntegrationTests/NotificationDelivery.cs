@@ -134,6 +134,8 @@ public sealed partial class NotificationDelivery(NotificationsFactory factory) :
         Assert.Equal(HttpStatusCode.Redirect, disputed.StatusCode);
 
         Assert.Single(await NoticesAsync("demo.liaison", NotificationKind.ActivityDisputed, "Activity", id));
+        // The secretary decided: the request to confirm is handled, so it no longer counts as unread.
+        Assert.NotNull(Assert.Single(await NoticesAsync("demo.secretary", NotificationKind.ActivityToConfirm, "Activity", id)).ReadAt);
         await CycleAsync();
         Assert.Contains(factory.Mail.To(LiaisonMail), m => (m.Subject ?? "").Contains("活动被提出异议", StringComparison.Ordinal) && (m.Subject ?? "").Contains("通知测试：有异议的活动", StringComparison.Ordinal));
     }

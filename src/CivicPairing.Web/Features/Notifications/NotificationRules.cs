@@ -21,6 +21,14 @@ public sealed class NotificationRules
     private enum Audience { Office, UnitLiaisons, CommunitySecretaries, BothParties, AllLiaisons, PairedLiaisons }
 
     private readonly List<(NotificationKind Kind, Audience Audience, object Entity)> _pending = [];
+    private readonly List<object> _moved = [];
+
+    /// <summary>The notices that ask someone to act; once their record moves on, they are handled and read.</summary>
+    private static readonly NotificationKind[] ToDo =
+    [
+        NotificationKind.PairingToDecide, NotificationKind.AgreementToSign, NotificationKind.AgreementToFile, NotificationKind.ActivityToConfirm,
+        NotificationKind.TaskToConfirm, NotificationKind.NeedToReview, NotificationKind.NeedToTake, NotificationKind.Escalation,
+    ];
 
     public NotificationRules(ChangeTracker tracker)
     {
@@ -31,6 +39,11 @@ public sealed class NotificationRules
                 continue;
             }
             var added = entry.State == EntityState.Added;
+            if (!added && entry.Entity is Pairing or Agreement or Activity or AgreementTask or Need
+                && entry.Properties.Any(p => p.Metadata.Name == "Status" && !Equals(p.OriginalValue, p.CurrentValue)))
+            {
+                _moved.Add(entry.Entity);
+            }
             switch (entry.Entity)
             {
                 case Pairing p when added && p.Status == PairingStatus.Proposed:
@@ -89,12 +102,22 @@ public sealed class NotificationRules
     private static bool Moved(EntityEntry entry, string property, bool added) =>
         added || !Equals(entry.Property(property).OriginalValue, entry.Property(property).CurrentValue);
 
-    public bool HasWork => _pending.Count > 0;
+    public bool HasWork => _pending.Count > 0 || _moved.Count > 0;
 
     /// <summary>After the change's own save (keys known), inside its transaction: the notices, for everyone told but the actor.</summary>
     public async Task<List<Notification>> CompleteAsync(AppDbContext db, string? actorId, DateTimeOffset now, CancellationToken ct)
     {
         var notices = new List<Notification>();
+        foreach (var (type, id) in _moved.Select(Key))
+        {
+            // Handled: whoever was asked to act on the record's previous state need not any more.
+            await db.Notifications.Where(n => n.RecordType == type && n.RecordId == id && n.ReadAt == null && ToDo.Contains(n.Kind))
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
+        }
+        if (_pending.Count == 0 || !await db.Users.AnyAsync(ct))
+        {
+            return notices; // nobody to tell (the demo city is written before its accounts)
+        }
         foreach (var (kind, audience, entity) in _pending)
         {
             var about = await AboutAsync(db, entity, ct);
@@ -111,6 +134,16 @@ public sealed class NotificationRules
         }
         return notices;
     }
+
+    private static (string Type, int Id) Key(object entity) => entity switch
+    {
+        Pairing p => (nameof(Pairing), p.Id),
+        Agreement a => (nameof(Agreement), a.Id),
+        Activity a => (nameof(Activity), a.Id),
+        AgreementTask t => (nameof(AgreementTask), t.Id),
+        Need n => (nameof(Need), n.Id),
+        _ => throw new ArgumentException($"No notices are about {entity.GetType().Name}.", nameof(entity)),
+    };
 
     internal static string Trim(string text) => text.Length <= Notification.SubjectMaxLength ? text : text[..(Notification.SubjectMaxLength - 1)] + "…";
 
