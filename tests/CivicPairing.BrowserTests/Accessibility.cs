@@ -19,6 +19,7 @@ public sealed class Accessibility(BrowserPortal browser)
         { "demo.office", "/Needs" }, { "demo.office", "/Needs/Overview" }, { "demo.office", "/Funding" }, { "demo.liaison", "/Needs" }, { "demo.liaison", "/Funding" },
         { "demo.secretary", "/Needs" }, { "demo.secretary", "/Needs/Post" }, { "demo.secretary", "/Funding/Create" },
         { "demo.admin", "/Users" }, { "demo.office", "/Account/ChangePassword" },
+        { "demo.secretary", "/Notifications" }, { "demo.office", "/Webhooks" },
     };
 
     [SkippableTheory]

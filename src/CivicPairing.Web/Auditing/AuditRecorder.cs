@@ -30,6 +30,11 @@ internal sealed class AuditRecorder
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(PendingImport), typeof(Features.Ranking.FactsSnapshot),
         typeof(Domain.Pairings.PairingEvent), typeof(Domain.Agreements.AgreementTaskEvent), typeof(Domain.Activities.ActivityEvent),
         typeof(Domain.Needs.NeedEvent),
+        // Notices, their deliveries and the scheduler's lease are the portal's own machinery, not the programme's records; a
+        // robot's address and secret are not for the log (the administrator reads it too).
+        typeof(Features.Notifications.Notification), typeof(Features.Notifications.NotificationDelivery),
+        typeof(Features.Notifications.WebhookTarget), typeof(Features.Notifications.NotificationPreference),
+        typeof(Features.Notifications.JobLease),
     ];
 
     // Sensitive personal data (PIPL) of an aid household: the log says that they changed, by whom and when, never what

@@ -52,6 +52,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.Ranking.FactsSnapshot> FactsSnapshots => Set<Features.Ranking.FactsSnapshot>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.NotificationDelivery> NotificationDeliveries => Set<Features.Notifications.NotificationDelivery>();
+    public DbSet<Features.Notifications.WebhookTarget> WebhookTargets => Set<Features.Notifications.WebhookTarget>();
+    public DbSet<Features.Notifications.NotificationPreference> NotificationPreferences => Set<Features.Notifications.NotificationPreference>();
+    public DbSet<Features.Notifications.JobLease> JobLeases => Set<Features.Notifications.JobLease>();
 
     /// <summary>Set by a caller that wants a reason stored with the audit rows of the next save.</summary>
     public string? AuditNote { get; set; }
@@ -80,7 +85,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     {
         var recorder = new AuditRecorder(ChangeTracker, _actor, AuditNote);
         var factsChange = ScoringFactsChange.IsPending(ChangeTracker);
-        if (!recorder.HasWork && !factsChange)
+        var notices = new Features.Notifications.NotificationRules(ChangeTracker);
+        if (!recorder.HasWork && !factsChange && !notices.HasWork)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -96,6 +102,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             if (recorder.HasWork)
             {
                 AuditEntries.AddRange(recorder.Complete(_time.GetUtcNow()));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            if (notices.HasWork)
+            {
+                // The notices of the change commit with it; the dispatcher sends them on after the commit.
+                Notifications.AddRange(await notices.CompleteAsync(this, _actor?.UserId, _time.GetUtcNow(), cancellationToken));
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             if (factsChange)

@@ -65,6 +65,13 @@ public static class PortalSetup
         services.AddScoped<Evidence.EvidenceUploads>();
         services.AddScoped<Infrastructure.Imports.SpreadsheetImport>();
         services.AddScoped<Features.Members.MemberAccounts>();
+        services.Configure<Features.Notifications.NotificationOptions>(configuration.GetSection("Notifications"));
+        services.AddSingleton<Features.Notifications.NotificationInstance>();
+        services.AddSingleton<Features.Notifications.EmailSender>();
+        services.AddHttpClient(Features.Notifications.WebhookSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<Features.Notifications.WebhookSender>();
+        services.AddScoped<Features.Notifications.NotificationWork>();
+        services.AddHostedService<Features.Notifications.NotificationWorker>();
         services.AddAppDatabase(configuration, builder.Environment);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -1,3 +1,4 @@
+using CivicPairing.Domain.Activities;
 using CivicPairing.Domain.Pairings;
 using CivicPairing.Domain.Registry;
 using CivicPairing.Web.Data;
@@ -105,6 +106,36 @@ public static class DemoSeeder
         await db.SaveChangesAsync();
 
         await CreateAccountsAsync(services, units["市财政局"].Id, communities["金墩社区"].Id);
+        await SeedNotificationsAsync(db, now);
+    }
+
+    /// <summary>
+    /// The bell of a fresh demo is not empty: the notices the accounts would have had, had they existed when the demo's
+    /// work was logged (activities waiting for the secretary, the proposal waiting for the office). Marked as planned, so no
+    /// old news is sent anywhere.
+    /// </summary>
+    private static async Task SeedNotificationsAsync(AppDbContext db, DateTimeOffset now)
+    {
+        var secretaries = await db.Users.Where(u => u.CommunityId != null).Select(u => new { u.Id, u.CommunityId }).ToListAsync();
+        var office = await Features.Notifications.NotificationRules.OfficeAsync(db, default);
+        var waiting = await db.Activities.Where(a => a.Status == ActivityStatus.Submitted).ToListAsync();
+        var proposals = await db.Pairings.Where(p => p.Status == PairingStatus.Proposed).ToListAsync();
+        foreach (var (entity, kind, at) in waiting.Select(a => ((object)a, Features.Notifications.NotificationKind.ActivityToConfirm, a.SubmittedAt))
+            .Concat(proposals.Select(p => ((object)p, Features.Notifications.NotificationKind.PairingToDecide, p.CreatedAt))))
+        {
+            var about = await Features.Notifications.NotificationRules.AboutAsync(db, entity, default);
+            var recipients = kind == Features.Notifications.NotificationKind.PairingToDecide
+                ? office
+                : secretaries.Where(s => s.CommunityId == about.CommunityId).Select(s => s.Id).ToList();
+            var eventId = Guid.NewGuid();
+            db.Notifications.AddRange(recipients.Select(r => new Features.Notifications.Notification
+            {
+                RecipientId = r, Kind = kind, RecordType = about.Type, RecordId = about.Id, Link = about.Link, Subject = about.Subject,
+                UnitId = about.UnitId, Street = about.Street, EventId = eventId, CreatedAt = at, PlannedAt = now,
+            }));
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>

@@ -50,6 +50,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scoring:MaxStaleSeconds", MaxStaleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // No background gathering racing the test's own requests (the pinned clock would tick it only once anyway).
         builder.UseSetting("Scoring:WarmEverySeconds", "0");
+        // Notification cycles run when a test says so (NotificationWork.RunCycleAsync), never behind its back.
+        builder.UseSetting("Notifications:PollSeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logs:Path", Path.ChangeExtension(DatabasePath, ".log"));
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

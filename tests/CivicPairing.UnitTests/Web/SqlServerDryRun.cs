@@ -63,6 +63,12 @@ public sealed class SqlServerDryRun : IAsyncDisposable
         // The members' pages make accounts (never reached here) through Identity's user manager.
         services.AddIdentityCore<CivicPairing.Web.Identity.AppUser>().AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<CivicPairing.Web.Features.Members.MemberAccounts>();
+        services.AddOptions<CivicPairing.Web.Features.Notifications.NotificationOptions>();
+        services.AddSingleton<CivicPairing.Web.Features.Notifications.NotificationInstance>();
+        services.AddSingleton<CivicPairing.Web.Features.Notifications.EmailSender>();
+        services.AddHttpClient();
+        services.AddSingleton<CivicPairing.Web.Features.Notifications.WebhookSender>();
+        services.AddScoped<CivicPairing.Web.Features.Notifications.NotificationWork>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddControllersWithViews();
         // View components render their view when invoked (the panels); Razor's page activator asks for this.

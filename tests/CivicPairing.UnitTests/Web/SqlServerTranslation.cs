@@ -271,6 +271,38 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
         Add("quarterly feedback print view", dry => dry.Controller<FeedbackController>(Liaison).Print(null, 2026, 4, default));
         Add("a party member's own page", dry => dry.Controller<MeController>(SqlServerDryRun.User(Roles.PartyMember, memberId: 1)).Index(default));
         Add("public reports", dry => dry.Controller<PublicReportsController>(Office).Index(default));
+        Add("notifications page", dry => dry.Controller<CivicPairing.Web.Features.Notifications.NotificationsController>(Secretary).Index(null, default));
+        Add("notifications page, older ones", dry => dry.Controller<CivicPairing.Web.Features.Notifications.NotificationsController>(Secretary).Index(100, default));
+        Add("group robots page", dry => dry.Controller<CivicPairing.Web.Features.Notifications.WebhooksController>(Office).Index(default));
+        Add("office staff told of notices", dry => CivicPairing.Web.Features.Notifications.NotificationRules.OfficeAsync(dry.Db, default));
+        Add("what a notice is about, for each record type", async dry =>
+        {
+            object[] records =
+            [
+                new Pairing { Id = 1, UnitId = 1, CommunityId = 1 }, new Agreement { Id = 1, PairingId = 1 }, new Activity { Id = 1, PairingId = 1 },
+                new AgreementTask { Id = 1, AgreementId = 1 }, new CivicPairing.Domain.Needs.Need { Id = 1, CommunityId = 1 },
+                new CivicPairing.Domain.Scoring.PublishedReport { Id = 1, PeriodId = 1 },
+                new CivicPairing.Domain.Inspections.Inspection { Id = 1, PairingId = 1, RectificationDeadline = Today },
+            ];
+            foreach (var record in records)
+            {
+                try
+                {
+                    await CivicPairing.Web.Features.Notifications.NotificationRules.AboutAsync(dry.Db, record, default);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The dry run answers no row; its SQL is written down all the same.
+                }
+            }
+        });
+        Add("notification escalation, planning and delivery", async dry =>
+        {
+            var work = dry.Get<CivicPairing.Web.Features.Notifications.NotificationWork>();
+            await work.TryTakeLeaseAsync("dry", default);
+            await work.PlanAsync(default);
+            await work.DeliverAsync(default);
+        });
         return cases;
     }
 }
