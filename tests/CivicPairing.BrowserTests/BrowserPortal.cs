@@ -54,7 +54,10 @@ public sealed class BrowserPortal : IAsyncLifetime
         Skip.If(true, missing);
     }
 
-    private static string AxePath => Path.Combine(RepositoryRoot(), "tests", "CivicPairing.BrowserTests", "node_modules", "axe-core", "axe.min.js");
+    /// <summary>This project's folder, where npm puts axe-core and vnu-jar (node_modules).</summary>
+    public static string TestsFolder => Path.Combine(RepositoryRoot(), "tests", "CivicPairing.BrowserTests");
+
+    private static string AxePath => Path.Combine(TestsFolder, "node_modules", "axe-core", "axe.min.js");
 
     public async Task InitializeAsync()
     {

@@ -213,6 +213,23 @@ public sealed partial class ActivityWorkflow(PortalFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task TheFormMarksTheFieldsItsValidatorRequiresAndTheInboxNamesEachUnitOnAPhone()
+    {
+        using var liaison = await PortalClient.SignedInAsync(factory, "demo.liaison");
+        var form = await liaison.GetPageAsync("/Activities/Log");
+        Assert.Contains("<label class=\"form-label required\" for=\"Title\">标题<span class=\"required-mark\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\"> （必填）</span></label>", form, StringComparison.Ordinal);
+        Assert.Contains("<label class=\"form-label required\" for=\"PeopleSent\">", form, StringComparison.Ordinal);
+        Assert.Contains("<label class=\"form-label\" for=\"Materials\">", form, StringComparison.Ordinal);
+
+        var logged = await liaison.PostFormAsync("/Activities/Log", "/Activities/Log", await FormAsync(liaison, "入户宣传垃圾分类（待确认）", category: "Visits"));
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        using var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary");
+        var inbox = await secretary.GetPageAsync("/Activities/Inbox");
+        Assert.Matches("入户宣传垃圾分类（待确认）</a><div class=\"small d-md-none\">市财政局</div>", inbox);
+        Assert.Contains("data-select-all=\"ids\"", inbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportsExactlyTheFilteredActivitiesWithChineseIntact()
     {
         using var office = await PortalClient.SignedInAsync(factory, "demo.office");

@@ -51,8 +51,8 @@ public sealed partial class PairingDateCorrectionWorkflow(PortalFactory factory)
         Assert.Contains($"/Pairings/CorrectDates/{pairing.Id}", await office.GetPageAsync($"/Pairings/Details/{pairing.Id}"), StringComparison.Ordinal);
         Assert.DoesNotContain("/Pairings/CorrectDates/", await liaison.GetPageAsync($"/Pairings/Details/{pairing.Id}"), StringComparison.Ordinal);
         var form = await office.GetPageAsync($"/Pairings/CorrectDates/{pairing.Id}");
-        Assert.Contains("<label class=\"form-label\" for=\"StartDate\">开始日期</label>", form, StringComparison.Ordinal);
-        Assert.Contains("<label class=\"form-label\" for=\"Reason\">更正理由</label>", form, StringComparison.Ordinal);
+        Assert.Contains("<label class=\"form-label required\" for=\"StartDate\">开始日期<span class=\"required-mark\"", form, StringComparison.Ordinal);
+        Assert.Contains("<label class=\"form-label required\" for=\"Reason\">更正理由<span class=\"required-mark\"", form, StringComparison.Ordinal);
 
         var corrected = await CorrectAsync(office, pairing, "2026-02-01");
 

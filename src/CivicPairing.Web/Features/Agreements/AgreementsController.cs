@@ -44,7 +44,24 @@ public sealed class AgreementsController(
     private string Actor => User.Identity?.Name ?? "";
 
     [HttpGet]
-    public async Task<IActionResult> Index(AgreementListQuery query, CancellationToken ct)
+    public async Task<IActionResult> Index(AgreementListQuery query, CancellationToken ct) =>
+        View(new AgreementListPage(query, await Rows(query).ToPagedListAsync(query.Page, ct: ct)));
+
+    /// <summary>Exactly the rows the list's filters keep, in the list's order, streamed from the query to the file.</summary>
+    [HttpGet]
+    public IActionResult Export(AgreementListQuery query, string format)
+    {
+        if (!TableExportResult<AgreementRow>.IsSupported(format))
+        {
+            return NotFound();
+        }
+        string[] headers = ["Agreement number", "Version", "Title", "Party A (unit)", "Party B (community)", "Status", "Start date", "End date", "Tasks", "Tasks confirmed"];
+        return new TableExportResult<AgreementRow>(format, l["Agreements"], [.. headers.Select(h => l[h].Value)], Rows(query).AsAsyncEnumerable(),
+            r => [r.Number, r.VersionNumber, r.Title, r.UnitName, r.CommunityName, l.Text(r.Status), r.StartDate, r.EndDate, r.Tasks, r.Confirmed]);
+    }
+
+    /// <summary>The agreements the user may see that the list's filters keep, in the list's order (the list and its export).</summary>
+    private IQueryable<AgreementRow> Rows(AgreementListQuery query)
     {
         var today = clock.Today;
         var agreements = access.VisibleAgreements(User).AsNoTracking();
@@ -64,12 +81,11 @@ public sealed class AgreementsController(
             { } status => agreements.Where(a => a.Status == status),
             null => agreements,
         };
-        var rows = agreements
+        return agreements
             .OrderBy(a => a.Status).ThenByDescending(a => a.StartDate).ThenBy(a => a.Id)
             .Select(a => new AgreementRow(a.Id, a.Number, a.VersionNumber, a.Title, a.Pairing!.Unit!.Name, a.Pairing.Community!.Name,
                 a.Status == AgreementStatus.Filed && a.EndDate < today ? AgreementStatus.Expired : a.Status,
                 a.StartDate, a.EndDate, a.Tasks.Count(t => t.Status != AgreementTaskStatus.Cancelled), a.Tasks.Count(t => t.Status == AgreementTaskStatus.Confirmed)));
-        return View(new AgreementListPage(query, await rows.ToPagedListAsync(query.Page, ct: ct)));
     }
 
     [HttpGet]

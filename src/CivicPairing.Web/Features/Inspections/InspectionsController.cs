@@ -43,14 +43,29 @@ public sealed record InspectionPage(Inspection Inspection, bool IsOffice);
 public sealed class InspectionsController(AppDbContext db, PartyAccess access, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(int? unitId, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(int? unitId, int page = 1, CancellationToken ct = default) =>
+        View(await Rows(unitId).ToPagedListAsync(page, ct: ct));
+
+    /// <summary>Exactly the list's rows (the pairings the user may see, the unit asked for), newest first, streamed to the file.</summary>
+    [HttpGet]
+    public IActionResult Export(int? unitId, string format)
+    {
+        if (!TableExportResult<InspectionRow>.IsSupported(format))
+        {
+            return NotFound();
+        }
+        string[] headers = ["Date", "Unit", "Community", "Score", "Rectification deadline", "Rectified"];
+        return new TableExportResult<InspectionRow>(format, l["Inspections"], [.. headers.Select(h => l[h].Value)], Rows(unitId).AsAsyncEnumerable(),
+            r => [r.Date, r.UnitName, r.CommunityName, r.Score, r.Deadline, r.NeedsRectification ? (r.Rectified == true ? l["Yes"].Value : l["No"].Value) : ""]);
+    }
+
+    private IQueryable<InspectionRow> Rows(int? unitId)
     {
         var pairings = access.VisiblePairings(User).Where(p => unitId == null || p.UnitId == unitId);
-        var rows = db.Inspections.AsNoTracking().Where(i => pairings.Any(p => p.Id == i.PairingId))
+        return db.Inspections.AsNoTracking().Where(i => pairings.Any(p => p.Id == i.PairingId))
             .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
             .Select(i => new InspectionRow(i.Id, i.Date, i.Pairing!.Unit!.Name, i.Pairing.Community!.Name, i.Score,
                 i.RectificationDeadline != null, i.RectificationDeadline, i.Rectified));
-        return View(await rows.ToPagedListAsync(page, ct: ct));
     }
 
     [HttpGet]

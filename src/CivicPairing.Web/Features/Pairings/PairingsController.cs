@@ -74,6 +74,20 @@ public sealed class PairingsController(
         return View(new PairingListPage(query, page, streets));
     }
 
+    /// <summary>Exactly the rows the list's filters keep, in the list's order, streamed from the query to the file.</summary>
+    [HttpGet]
+    public IActionResult Export(PairingListQuery query, string format)
+    {
+        if (!TableExportResult<PairingRow>.IsSupported(format))
+        {
+            return NotFound();
+        }
+        var filtered = query.Filter(access.VisiblePairings(User).AsNoTracking(), db.Activities, clock.Today);
+        string[] headers = ["Unit", "Community", "Street or township", "Status", "Proposed by", "Start date", "End date"];
+        return new TableExportResult<PairingRow>(format, l["Pairings"], [.. headers.Select(h => l[h].Value)], query.Sorted(filtered).AsAsyncEnumerable(),
+            r => [r.UnitName, r.CommunityName, r.Street, l.Text(r.Status), l.Text(r.ProposedBy), r.StartDate, r.EndDate]);
+    }
+
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using CivicPairing.Web.Identity;
 using CivicPairing.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CivicPairing.Web.Features.Ranking;
 
@@ -22,6 +23,9 @@ public sealed record RankingPage(int Year, int? Quarter, ScoringPeriod Period, I
     public RankingTableQuery Find { get; init; } = new();
 
     public PagedList<UnitScore> Table() => Find.Of(Ranked, s => s.Facts.UnitName);
+
+    /// <summary>Every line of the table for the name looked for, unpaged (the export).</summary>
+    public IEnumerable<UnitScore> TableRows() => Find.Matching(Ranked, s => s.Facts.UnitName);
 }
 
 public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, decimal Median, int RankedCount, ScoringRules Rules, DateTimeOffset GatheredAt, bool IsCurrent);
@@ -30,7 +34,7 @@ public sealed record ScorecardPage(int Year, int? Quarter, UnitScore Score, deci
 /// The provisional ranking of a year or quarter, scored live from confirmed facts. Assessment periods,
 /// inspections and published snapshots build on it.
 /// </summary>
-public sealed class RankingController(ProvisionalScores provisional, CityClock clock) : Controller
+public sealed class RankingController(ProvisionalScores provisional, CityClock clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [Authorize(Roles = Roles.OfficeOrAdmin)]
     [HttpGet]
@@ -43,6 +47,24 @@ public sealed class RankingController(ProvisionalScores provisional, CityClock c
         find.Year = y;
         find.Quarter = q;
         return View(new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt, result.IsCurrent) { Find = find });
+    }
+
+    /// <summary>The provisional ranking table (the period and the name looked for), every line, as the workbook or CSV.</summary>
+    [Authorize(Roles = Roles.OfficeOrAdmin)]
+    [HttpGet]
+    public async Task<IActionResult> Export(int? year, int? quarter, RankingTableQuery find, string format, CancellationToken ct)
+    {
+        if (!TableExportResult<UnitScore>.IsSupported(format))
+        {
+            return NotFound();
+        }
+        var (y, q, period) = Period(year, quarter);
+        var result = await provisional.GetAsync(period, y, q, clock.Today, allowStale: true, ct);
+        var page = new RankingPage(y, q, period, result.Scores, result.Rules, result.GatheredAt, result.IsCurrent) { Find = find };
+        var components = Enum.GetValues<Component>();
+        List<string> headers = [l["Rank"], l["Unit"], l["Score"], l["Grade"], .. components.Select(c => l.Text(c)), l["Penalty"]];
+        return new TableExportResult<UnitScore>(format, $"{l["Ranking"]}-{l.PeriodName(y, q)}", headers, page.TableRows().ToAsyncEnumerable(),
+            s => [s.Rank, s.Facts.UnitName, s.Score, l.Text(s.Grade), .. s.Components.Select(c => c.Applies ? (object?)c.Points : null), s.Penalty > 0 ? -s.Penalty : null]);
     }
 
     /// <summary>A liaison's own unit: its provisional score, each component, the median, and what would raise it.</summary>

@@ -37,8 +37,11 @@ public sealed class RankingTableQuery : ListQuery
     private static string? Beyond1(int page) => page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null;
 
     /// <summary>The page asked for of the ranked lines whose unit's name holds the text looked for; ranks stay the ranking's.</summary>
-    public PagedList<T> Of<T>(IEnumerable<T> ranked, Func<T, string> unitName) =>
-        PageOf<T>(SearchText is { } text ? [.. ranked.Where(r => unitName(r).Contains(text, StringComparison.OrdinalIgnoreCase))] : [.. ranked], Page, PageSize);
+    public PagedList<T> Of<T>(IEnumerable<T> ranked, Func<T, string> unitName) => PageOf<T>([.. Matching(ranked, unitName)], Page, PageSize);
+
+    /// <summary>All the ranked lines whose unit's name holds the text looked for (the table's rows, unpaged: its export).</summary>
+    public IEnumerable<T> Matching<T>(IEnumerable<T> ranked, Func<T, string> unitName) =>
+        SearchText is { } text ? ranked.Where(r => unitName(r).Contains(text, StringComparison.OrdinalIgnoreCase)) : ranked;
 
     /// <summary>The page asked for of the commended units, best first.</summary>
     public PagedList<T> CommendedOf<T>(IEnumerable<T> commended) => PageOf<T>([.. commended], CommendedPage, SectionPageSize);

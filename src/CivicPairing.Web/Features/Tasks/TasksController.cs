@@ -52,6 +52,35 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
     public async Task<IActionResult> Index(TaskListQuery query, CancellationToken ct)
     {
         var today = clock.Today;
+        var tasks = Filtered(query, today);
+        // Tasks still to do first, then the confirmed ones, each by due date; counted up to a cap (a province has 150,000).
+        // A party's few tasks are sorted in one query; the office's are read segment by segment along the due-date index.
+        var rows = await tasks.ToSegmentedPagedListAsync([t => t.Status != AgreementTaskStatus.Confirmed, t => t.Status == AgreementTaskStatus.Confirmed], t => t
+            .OrderBy(t => t.DueDate).ThenBy(t => t.Id)
+            .Select(RowOf), query.Page, countCap: KeysetPaging.CountCap, ct: ct,
+            whenFew: t => t.OrderBy(t => t.Status == AgreementTaskStatus.Confirmed).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
+                .Select(RowOf), fewRows: lists.Value.SortUpTo);
+        return View(new TaskListPage(query, rows, today));
+    }
+
+    /// <summary>Exactly the rows the list's filters keep, in the list's order (still to do first, by due date), streamed to the file.</summary>
+    [HttpGet]
+    public IActionResult Export(TaskListQuery query, string format)
+    {
+        if (!TableExportResult<TaskRow>.IsSupported(format))
+        {
+            return NotFound();
+        }
+        var today = clock.Today;
+        var rows = Filtered(query, today).OrderBy(t => t.Status == AgreementTaskStatus.Confirmed).ThenBy(t => t.DueDate).ThenBy(t => t.Id).Select(RowOf);
+        string[] headers = ["No.", "Task", "Agreement", "Unit", "Community", "Due date", "Status", "Overdue"];
+        return new TableExportResult<TaskRow>(format, l["Tasks"], [.. headers.Select(h => l[h].Value)], rows.AsAsyncEnumerable(),
+            r => [r.Number, r.Title, r.AgreementTitle, r.UnitName, r.CommunityName, r.DueDate, l.Text(r.Status), r.IsOverdue(today) ? l["Yes"].Value : ""]);
+    }
+
+    /// <summary>The tracked tasks the user may see that the list's filters keep (the list and its export).</summary>
+    private IQueryable<AgreementTask> Filtered(TaskListQuery query, DateOnly today)
+    {
         // Tasks are tracked from filing on; drafts' tasks are still being written.
         var tasks = access.VisibleTasks(User).AsNoTracking().Tracked(db.Agreements);
         if (query.SearchText is { } q)
@@ -75,14 +104,7 @@ public sealed class TasksController(AppDbContext db, PartyAccess access, Evidenc
         {
             tasks = tasks.Where(t => t.DueDate <= before);
         }
-        // Tasks still to do first, then the confirmed ones, each by due date; counted up to a cap (a province has 150,000).
-        // A party's few tasks are sorted in one query; the office's are read segment by segment along the due-date index.
-        var rows = await tasks.ToSegmentedPagedListAsync([t => t.Status != AgreementTaskStatus.Confirmed, t => t.Status == AgreementTaskStatus.Confirmed], t => t
-            .OrderBy(t => t.DueDate).ThenBy(t => t.Id)
-            .Select(RowOf), query.Page, countCap: KeysetPaging.CountCap, ct: ct,
-            whenFew: t => t.OrderBy(t => t.Status == AgreementTaskStatus.Confirmed).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
-                .Select(RowOf), fewRows: lists.Value.SortUpTo);
-        return View(new TaskListPage(query, rows, today));
+        return tasks;
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<AgreementTask, TaskRow>> RowOf = t =>

@@ -14,6 +14,16 @@ document.addEventListener('submit', function (event) {
         button.classList.add('disabled');
     });
 });
+// A list's "select all" box ticks or clears the boxes of its form that carry the name it names.
+document.addEventListener('change', function (event) {
+    var all = event.target;
+    if (!(all instanceof HTMLInputElement) || !all.dataset.selectAll || !all.form) {
+        return;
+    }
+    all.form.querySelectorAll('input[type="checkbox"][name="' + all.dataset.selectAll + '"]').forEach(function (box) {
+        box.checked = all.checked;
+    });
+});
 // Coming back with the browser's back button shows the form usable again.
 window.addEventListener('pageshow', function () {
     document.querySelectorAll('form[data-submitted]').forEach(function (form) {
