@@ -316,6 +316,17 @@ public sealed partial class NotificationDelivery(NotificationsFactory factory) :
         var digest = Assert.Single(factory.Mail.To(SecretaryMail), m => (m.Subject ?? "").Contains("每日摘要", StringComparison.Ordinal));
         Assert.Contains($"每日摘要：{unread} 条未读", digest.Subject, StringComparison.Ordinal);
 
+        // The notifications page previews the same digest: its subject and every line of the e-mail's text.
+        using (var secretary = await PortalClient.SignedInAsync(factory, "demo.secretary"))
+        {
+            var page = System.Net.WebUtility.HtmlDecode(await secretary.GetPageAsync("/Notifications"));
+            Assert.Contains("每日摘要预览", page, StringComparison.Ordinal);
+            Assert.Contains(digest.Subject!, page, StringComparison.Ordinal);
+            var lines = digest.TextBody!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.True(lines.Length >= 3, digest.TextBody);
+            Assert.All(lines, line => Assert.Contains(line, page, StringComparison.Ordinal));
+        }
+
         // The lease runs out and the other instance takes over: still one digest that day.
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
         var later = await CycleAsync("instance-b");

@@ -129,8 +129,6 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AidHouseholdId");
-
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
@@ -141,6 +139,9 @@ namespace CivicPairing.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "Date");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("AidHouseholdId", "Status", "Date")
+                        .HasFilter("AidHouseholdId IS NOT NULL");
 
                     b.HasIndex("PairingId", "Status", "Date");
 

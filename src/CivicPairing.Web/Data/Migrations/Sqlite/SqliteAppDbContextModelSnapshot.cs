@@ -122,8 +122,6 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AidHouseholdId");
-
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
 
@@ -134,6 +132,9 @@ namespace CivicPairing.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Date");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("AidHouseholdId", "Status", "Date")
+                        .HasFilter("AidHouseholdId IS NOT NULL");
 
                     b.HasIndex("PairingId", "Status", "Date");
 
