@@ -26,6 +26,15 @@ public sealed class NotificationPages(BrowserPortal browser)
         await page.SetViewportSizeAsync(1366, 900);
         await BrowserPortal.ShotAsync(page, "notifications");
 
+        // The daily digest as it would go out now, opened on the page and photographed (desktop and phone) for the guide.
+        var digest = page.Locator("details.digest-preview");
+        await digest.Locator("summary").ClickAsync();
+        await Expect(digest.Locator("pre.digest-text")).ToContainTextAsync("每日摘要");
+        await digest.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserPortal.GuideShots, "notifications-digest.png") });
+        await page.SetViewportSizeAsync(390, 844);
+        await digest.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserPortal.GuideShots, "notifications-digest-phone.png") });
+        await page.SetViewportSizeAsync(1366, 900);
+
         await BrowserPortal.ClickAndLoadAsync(page, page.Locator("ul.notifications a").First);
         Assert.Contains("/Activities/Details/", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();

@@ -137,11 +137,8 @@ public sealed class NotificationWork(AppDbContext db, IOptions<NotificationOptio
                     select new { u.Id, u.Email }).ToListAsync(ct);
                 foreach (var reader in readers)
                 {
-                    var unread = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == reader.Id && n.ReadAt == null)
-                        .OrderByDescending(n => n.Id).Take(50).ToListAsync(ct);
-                    var total = await db.Notifications.CountAsync(n => n.RecipientId == reader.Id && n.ReadAt == null, ct);
-                    db.NotificationDeliveries.Add(NewDelivery(null, DeliveryChannel.Email, reader.Email!,
-                        $"【{l["CivicPairing"]}】{l["Daily digest: {0} unread", total]}", DigestBody(l, unread, total), now, digest: true));
+                    var (subject, body) = await ReaderDigestAsync(l, reader.Id, ct);
+                    db.NotificationDeliveries.Add(NewDelivery(null, DeliveryChannel.Email, reader.Email!, subject, body, now, digest: true));
                     queued++;
                 }
             }
@@ -166,6 +163,18 @@ public sealed class NotificationWork(AppDbContext db, IOptions<NotificationOptio
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return queued;
+    }
+
+    /// <summary>
+    /// What a person's daily digest e-mail says (subject and text): their newest unread notices, fifty at most, and how
+    /// many there are. The notifications page shows the same text as a preview, so a person sees what they will get.
+    /// </summary>
+    public async Task<(string Subject, string Body)> ReaderDigestAsync(IStringLocalizer l, string readerId, CancellationToken ct)
+    {
+        var unread = await db.Notifications.AsNoTracking().Where(n => n.RecipientId == readerId && n.ReadAt == null)
+            .OrderByDescending(n => n.Id).Take(50).ToListAsync(ct);
+        var total = await db.Notifications.CountAsync(n => n.RecipientId == readerId && n.ReadAt == null, ct);
+        return ($"【{l["CivicPairing"]}】{l["Daily digest: {0} unread", total]}", DigestBody(l, unread, total));
     }
 
     private string DigestBody(IStringLocalizer l, List<Notification> items, int total)

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace CivicPairing.Web.Features.Notifications;
 
-public sealed record NotificationsPage(IReadOnlyList<Notification> Items, long? Older, int Unread, NotificationPreference Preference, string? Email, bool EmailAvailable);
+public sealed record NotificationsPage(IReadOnlyList<Notification> Items, long? Older, int Unread, NotificationPreference Preference, string? Email, bool EmailAvailable, (string Subject, string Body)? Digest = null);
 
 /// <summary>
 /// The bell's list: one's own notices newest first (paged by id), opened one by one (read, then the record's page), all
 /// marked read at once, and one's channels. Another person's notice is not found.
 /// </summary>
-public sealed class NotificationsController(AppDbContext db, CityClock clock, IOptions<NotificationOptions> options, IStringLocalizer<SharedResource> l) : Controller
+public sealed class NotificationsController(AppDbContext db, CityClock clock, IOptions<NotificationOptions> options, NotificationWork work, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 30;
 
@@ -36,7 +36,9 @@ public sealed class NotificationsController(AppDbContext db, CityClock clock, IO
         var unread = await db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, ct);
         var preference = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == me, ct) ?? new NotificationPreference { UserId = me };
         var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(ct);
-        return new NotificationsPage(items.Take(PageSize).ToList(), older, unread, preference, email, options.Value.Smtp.IsConfigured);
+        // The digest as it would go out now, in the UI's language (the e-mail itself is in Chinese), only while something is unread.
+        var digest = unread > 0 ? await work.ReaderDigestAsync(l, me, ct) : ((string, string)?)null;
+        return new NotificationsPage(items.Take(PageSize).ToList(), older, unread, preference, email, options.Value.Smtp.IsConfigured, digest);
     }
 
     /// <summary>Opens a notice: it is read from now on, and the record's page follows.</summary>
