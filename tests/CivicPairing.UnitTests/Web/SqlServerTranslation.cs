@@ -250,7 +250,7 @@ public sealed class SqlServerTranslation(ITestOutputHelper output)
         Add("secretary's inbox", dry => dry.Controller<ActivitiesController>(Secretary).Inbox(default));
         Add("activity log form", dry => dry.Controller<ActivitiesController>(Liaison).Log(1, null, default));
         Add("activity log form for a household", dry => dry.Controller<ActivitiesController>(Liaison).Log(1, 1, default));
-        Add("aid households by street", dry => dry.Controller<AidHouseholdsController>(Office).Overview(default));
+        Add("aid households by street", dry => dry.Controller<AidHouseholdsController>(Office).Overview(new AidOverviewQuery(), default));
         Add("aid household form", dry => dry.Controller<AidHouseholdsController>(Secretary).Create(default));
         Add("pairing proposal form with searches", dry => dry.Controller<PairingsController>(Office).Propose(1, 1, "局", "社区", default));
         Add("pairing suggestions for a community", dry => dry.Controller<PairingsController>(Office).Suggestions(1, default));

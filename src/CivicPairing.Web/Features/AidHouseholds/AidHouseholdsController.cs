@@ -70,9 +70,12 @@ public sealed record AidHouseholdFormPage(AidHouseholdInput Input, IReadOnlyList
 
 public sealed record AidStreetRow(string Street, int InAid, int LiftedOut, int PlanOverdue, int Visits);
 
-public sealed record AidOverviewPage(IReadOnlyList<AidStreetRow> Streets, int Days)
+public sealed record AidOverviewPage(PagedList<AidStreetRow> Streets, AidStreetRow Total, int Days, AidOverviewQuery Query);
+
+/// <summary>The by-street overview has no filter: only its page.</summary>
+public sealed class AidOverviewQuery : ListQuery
 {
-    public AidStreetRow Total => new("", Streets.Sum(s => s.InAid), Streets.Sum(s => s.LiftedOut), Streets.Sum(s => s.PlanOverdue), Streets.Sum(s => s.Visits));
+    public override Dictionary<string, string?> ToRouteValues() => BaseRouteValues();
 }
 
 /// <summary>
@@ -296,25 +299,40 @@ public sealed class AidHouseholdsController(AppDbContext db, PartyAccess access,
     /// <summary>The office's picture: households 帮扶中 and 已脱困 by street, plans overdue, visits in the last 90 days. Counts only.</summary>
     [Authorize(Roles = Roles.CivilizationOffice)]
     [HttpGet]
-    public async Task<IActionResult> Overview(CancellationToken ct)
+    public async Task<IActionResult> Overview(AidOverviewQuery query, CancellationToken ct)
     {
         var today = clock.Today;
-        var byStatus = await db.AidHouseholds.AsNoTracking().GroupBy(h => new { h.Community!.Street, h.Status })
-            .Select(g => new { g.Key.Street, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var overdue = await db.AidHouseholds.AsNoTracking().Where(AidHousehold.PlanOverdueOn(today)).GroupBy(h => h.Community!.Street)
-            .Select(g => new { Street = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Counted by community (integers), then put under each community's street here: grouping twelve thousand
+        // households by the street's name sorted them with the Chinese collation, twice (0.5 s for a province).
+        var byStatus = await db.AidHouseholds.AsNoTracking().GroupBy(h => new { h.CommunityId, h.Status })
+            .Select(g => new { g.Key.CommunityId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var overdue = await db.AidHouseholds.AsNoTracking().Where(AidHousehold.PlanOverdueOn(today)).GroupBy(h => h.CommunityId)
+            .Select(g => new { CommunityId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var since = today.AddDays(-VisitDays);
         var visits = await VisitsSince(db.Activities.AsNoTracking(), since)
-            .Join(db.AidHouseholds, a => a.AidHouseholdId, h => h.Id, (a, h) => h.Community!.Street)
-            .GroupBy(s => s).Select(g => new { Street = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var streets = byStatus.Select(x => x.Street).Concat(visits.Select(v => v.Street)).Distinct()
-            .Select(s => new AidStreetRow(s,
-                byStatus.Where(x => x.Street == s && x.Status == AidStatus.InAid).Sum(x => x.Count),
-                byStatus.Where(x => x.Street == s && x.Status == AidStatus.LiftedOut).Sum(x => x.Count),
-                overdue.Where(x => x.Street == s).Sum(x => x.Count),
-                visits.Where(x => x.Street == s).Sum(x => x.Count)))
+            .Join(db.AidHouseholds, a => a.AidHouseholdId, h => h.Id, (a, h) => h.CommunityId)
+            .GroupBy(c => c).Select(g => new { CommunityId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var ids = byStatus.Select(x => x.CommunityId).Concat(visits.Select(v => v.CommunityId)).Distinct().ToList();
+        var streetOf = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Street })
+            .ToDictionaryAsync(c => c.Id, c => c.Street, ct);
+        var rows = new Dictionary<string, (int InAid, int Lifted, int Overdue, int Visits)>(StringComparer.Ordinal);
+        void Add(int communityId, int inAid, int lifted, int overdueCount, int visitCount)
+        {
+            var street = streetOf[communityId];
+            var (a, b, c, d) = rows.GetValueOrDefault(street);
+            rows[street] = (a + inAid, b + lifted, c + overdueCount, d + visitCount);
+        }
+        byStatus.ForEach(x => Add(x.CommunityId, x.Status == AidStatus.InAid ? x.Count : 0, x.Status == AidStatus.LiftedOut ? x.Count : 0, 0, 0));
+        overdue.ForEach(x => Add(x.CommunityId, 0, 0, x.Count, 0));
+        visits.ForEach(x => Add(x.CommunityId, 0, 0, 0, x.Count));
+        var streets = rows.Select(r => new AidStreetRow(r.Key, r.Value.InAid, r.Value.Lifted, r.Value.Overdue, r.Value.Visits))
             .OrderByDescending(r => r.PlanOverdue).ThenByDescending(r => r.InAid).ThenBy(r => r.Street, StringComparer.Ordinal).ToList();
-        return View(new AidOverviewPage(streets, VisitDays));
+        // A province has thousands of streets: fifty to a page, the ones with overdue plans first.
+        const int pageSize = 50;
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (streets.Count + pageSize - 1) / pageSize));
+        var shown = new PagedList<AidStreetRow>([.. streets.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, streets.Count);
+        var total = new AidStreetRow("", streets.Sum(s => s.InAid), streets.Sum(s => s.LiftedOut), streets.Sum(s => s.PlanOverdue), streets.Sum(s => s.Visits));
+        return View(new AidOverviewPage(shown, total, VisitDays, query));
     }
 
     /// <summary>Confirmed activities for a household (visits and help given) dated on or after <paramref name="since"/>.</summary>
