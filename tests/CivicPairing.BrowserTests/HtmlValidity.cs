@@ -55,7 +55,7 @@ public sealed class HtmlValidity(BrowserPortal browser)
     }
 
     /// <summary>Runs vnu once over the files; its JSON lists each error with the file it is in.</summary>
-    private static async Task<List<(string File, int Line, string Message)>> ValidateAsync(IEnumerable<string> files)
+    internal static async Task<List<(string File, int Line, string Message)>> ValidateAsync(IEnumerable<string> files)
     {
         var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])["-jar", VnuPath, "--format", "json", "--stdout", .. files])
@@ -78,7 +78,7 @@ public sealed class HtmlValidity(BrowserPortal browser)
     }
 
     /// <summary>Skips (or under CI=true fails) without Java or vnu-jar, like the other prerequisites.</summary>
-    private static void RequireValidator()
+    internal static void RequireValidator()
     {
         var java = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "java")));
         var missing = !java ? "Java is not installed: run `sudo apt-get install -y default-jre-headless` (or `bash .ci/run`, which installs it)."
