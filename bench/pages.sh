@@ -125,7 +125,12 @@ office_pages() {
 /Communities/Edit/$COMMUNITY
 /Communities/Import
 /Audit
+/Notifications
 /Pairings
+/Pairings/Export?format=csv
+/Agreements/Export?format=csv
+/Tasks/Export?format=csv
+/Inspections/Export?format=csv
 /Pairings?status=Active
 /Pairings?idleDays=30
 /Pairings/Details/$U_PAIRING
@@ -180,7 +185,7 @@ EOF
 
 # Pages only the civilization office reaches (aid households are personal data the administrator does not see).
 civilization_office_pages() {
-  printf '%s\n' /AidHouseholds "/AidHouseholds?status=InAid" "/AidHouseholds?overdue=true" /AidHouseholds/Overview "/AidHouseholds/Export?format=xlsx"
+  printf '%s\n' /AidHouseholds "/AidHouseholds?status=InAid" "/AidHouseholds?overdue=true" /AidHouseholds/Overview "/AidHouseholds/Overview?page=2" "/AidHouseholds/Export?format=xlsx" /Webhooks
   with_id /AidHouseholds/Details/ "$HOUSEHOLD"
 }
 
@@ -228,7 +233,7 @@ pages_for() { # role → one path a line
 EOF
     with_id /Needs/Details/ "$U_NEED"
     with_id /Funding/Details/ "$U_FUNDING"
-    printf '%s\n' /AidHouseholds "/AidHouseholds?overdue=true" "/AidHouseholds/Export?format=xlsx" \
+    printf '%s\n' /Notifications /AidHouseholds "/AidHouseholds?overdue=true" "/AidHouseholds/Export?format=xlsx" \
       /Members "/Members?notReported=true" /Members/Create /Members/Import "/Members/Export?format=xlsx" /Feedback /Feedback/Print /Feedback/Export
     with_id /AidHouseholds/Details/ "$U_HOUSEHOLD"
     with_id /Members/Details/ "$U_MEMBER"
@@ -237,6 +242,7 @@ EOF
     secretary) cat <<EOF
 /
 /Account/ChangePassword
+/Notifications
 /Communities/Details/$COMMUNITY
 /Units/Details/$C_PARTNER
 /Pairings
