@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CivicPairing.BrowserTests;
 
 /// <summary>axe-core (from npm, injected into the page) on every main page of each role: no serious or critical finding.</summary>
@@ -30,13 +28,8 @@ public sealed class Accessibility(BrowserPortal browser)
         var page = await browser.SignedInAsync(user, bypassCsp: true);
         var response = await page.GotoAsync(path);
         Assert.Equal(200, response?.Status);
-        await page.EvaluateAsync(browser.AxeSource);
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
-            """);
+        var findings = await browser.SeriousFindingsAsync(page);
         await page.Context.CloseAsync();
-        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+        Assert.Empty(findings);
     }
 }

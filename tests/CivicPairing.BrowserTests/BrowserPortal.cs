@@ -82,6 +82,18 @@ public sealed class BrowserPortal : IAsyncLifetime
         });
     }
 
+    /// <summary>axe-core's serious and critical findings on the page as it is (a context made with bypassCsp: true).</summary>
+    public async Task<IReadOnlyList<string>> SeriousFindingsAsync(IPage page)
+    {
+        await page.EvaluateAsync(AxeSource);
+        var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
+            """);
+        return [.. violations.EnumerateArray().Select(v => v.GetString() ?? "")];
+    }
+
     /// <summary>A fresh browser context signed in as the user (or anonymous when <paramref name="user"/> is null).</summary>
     public async Task<IPage> SignedInAsync(string? user, int width = 1280, int height = 900, bool bypassCsp = false)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace CivicPairing.BrowserTests;
@@ -51,13 +50,7 @@ public sealed partial class EveryLinkedPage(BrowserPortal browser)
                     await File.WriteAllTextAsync(file, await response.TextAsync());
                     sources[file] = $"{user} {path}";
 
-                    await page.EvaluateAsync(browser.AxeSource);
-                    var violations = await page.EvaluateAsync<JsonElement>("""
-                        async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
-                        """);
-                    problems.AddRange(violations.EnumerateArray().Select(v => $"{user} {path}: axe {v.GetString()}"));
+                    problems.AddRange((await browser.SeriousFindingsAsync(page)).Select(f => $"{user} {path}: axe {f}"));
 
                     if (depth >= Depth)
                     {
